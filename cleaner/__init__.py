@@ -1,0 +1,78 @@
+"""forum-cleaner: scraped forum pages in, clean article text out, with an audit of every
+removed line.
+
+    from cleaner import clean
+    result = clean(page_bytes, url=url)
+    result.text, result.removed
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Mapping
+
+from .errors import CleanError
+from .pipeline import MAX_PAGE_BYTES, TIME_LIMIT_S, run
+from .result import CleanResult, Post, Removal
+
+__all__ = ["clean", "Cleaner", "CleanResult", "CleanError", "Post", "Removal"]
+__version__ = "0.1.0"
+
+
+class Cleaner:
+    """Configure once, clean many pages: rules compiled and the spam model loaded once.
+
+    model: "default" (the shipped model), a path to a model file, or None (rules only).
+    trust_model: allow loading a pickle/joblib model file (it runs code when loaded).
+    spam_threshold: override the model's own threshold (from its card).
+    """
+
+    def __init__(self, *, model: str | Path | None = "default", trust_model: bool = False,
+                 use_rules: bool = True, spam_threshold: float | None = None, replies: bool = False,
+                 max_bytes: int = MAX_PAGE_BYTES, time_limit: float | None = TIME_LIMIT_S):
+        self.model = model
+        self.trust_model = trust_model
+        self.use_rules = use_rules
+        self.spam_threshold = spam_threshold
+        self.replies = replies
+        self.max_bytes = max_bytes
+        self.time_limit = time_limit
+        self._spam_model = _load_model(model, trust_model)
+
+    @property
+    def threshold(self) -> float:
+        if self.spam_threshold is not None:
+            return self.spam_threshold
+        return float(getattr(self._spam_model, "threshold_", 0.5))
+
+    def clean(self, page: Any, *, url: str | None = None, headers: Mapping[str, str] | None = None,
+              replies: bool | None = None) -> CleanResult:
+        """Clean one page; raises a CleanError subclass when it cannot be cleaned."""
+        return run(
+            page, url=url, headers=headers,
+            replies=self.replies if replies is None else replies,
+            model=self._spam_model, threshold=self.threshold, use_rules=self.use_rules,
+            max_bytes=self.max_bytes, time_limit=self.time_limit,
+        )
+
+
+def _load_model(model: str | Path | None, trust: bool) -> Any:
+    if model is None:
+        return None
+    from . import model as spam_model
+
+    if str(model) == "default":
+        return spam_model.load_default()
+    return spam_model.load(model, trust=trust)
+
+
+_default: Cleaner | None = None
+
+
+def clean(page: Any, *, url: str | None = None, headers: Mapping[str, str] | None = None,
+          replies: bool = False) -> CleanResult:
+    """Clean one page with the default Cleaner (shipped rules and model)."""
+    global _default
+    if _default is None:
+        _default = Cleaner()
+    return _default.clean(page, url=url, headers=headers, replies=replies)

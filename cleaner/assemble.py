@@ -1,0 +1,85 @@
+"""Turn blocks and their verdicts into the CleanResult: kept lines grouped into posts,
+removed lines into the audit, spam replies dropped whole, and the page spam score."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from .blocks import BODY, Segmented
+from .normalize import cjk_share
+from .result import CleanResult, Post, Removal
+from .rules import Verdict
+
+# A reply whose body is at least this share spam (by characters) is a spam reply.
+SPAM_REPLY_SHARE = 0.5
+# Kept text with at least this share of CJK characters is Chinese.
+ZH_MIN_CJK_SHARE = 0.2
+
+
+def assemble(seg: Segmented, verdicts: list[Verdict | None], *, replies: bool = False,
+             encoding: str = "", url: str | None = None) -> CleanResult:
+    removed: list[Removal] = list(seg.removed)
+    kept: dict[int, list[str]] = defaultdict(list)
+    body_chars: dict[int, int] = defaultdict(int)
+    spam_chars: dict[int, int] = defaultdict(int)
+    wanted = (lambda p: True) if replies or not seg.is_thread else (lambda p: p == 0)
+    for block, verdict in zip(seg.blocks, verdicts):
+        post = block.post
+        if post is not None and not wanted(post):
+            removed.append(Removal(block.text, "reply", "first-post-only", 1.0, post))
+            continue
+        if block.role == BODY and post is not None:
+            body_chars[post] += len(block.text)
+        if verdict is None and block.role == BODY and post is not None:
+            kept[post].append(block.text)
+            continue
+        v = verdict or Verdict("chrome", block.reason or block.role)
+        removed.append(Removal(block.text, v.kind, v.rule, v.score, post))
+        if v.kind == "spam" and post is not None:
+            spam_chars[post] += len(block.text)
+
+    posts: list[Post] = []
+    for index in sorted(kept):
+        if index > 0 and spam_chars[index] >= SPAM_REPLY_SHARE * max(body_chars[index], 1):
+            removed.extend(Removal(t, "spam", "spam:spam-reply", 1.0, index) for t in kept[index])
+            continue
+        meta = seg.posts[index] if index < len(seg.posts) else None
+        posts.append(Post(
+            floor=meta.floor if meta else None,
+            author=meta.author if meta else "",
+            date=meta.date if meta else "",
+            text="\n".join(kept[index]),
+        ))
+    text = "\n\n".join(p.text for p in posts) if replies else (posts[0].text if posts else "")
+    total_body = sum(body_chars.values())
+    spam_score = round(sum(spam_chars.values()) / total_body, 4) if total_body else 0.0
+    return CleanResult(
+        text=text,
+        title=seg.title,
+        forum=seg.forum,
+        engine=seg.engine,
+        encoding=encoding,
+        language=_language(text),
+        posts=posts,
+        removed=removed,
+        spam_score=spam_score,
+        url=url,
+        empty_reason="" if text else _empty_reason(seg, removed),
+    )
+
+
+def _language(text: str) -> str:
+    if not text:
+        return ""
+    if cjk_share(text) >= ZH_MIN_CJK_SHARE:
+        return "zh"
+    ascii_letters = sum(c.isascii() and c.isalpha() for c in text)
+    return "en" if ascii_letters >= 0.5 * len(text.replace(" ", "")) else ""
+
+
+def _empty_reason(seg: Segmented, removed: list[Removal]) -> str:
+    if not seg.blocks:
+        return "no text on the page"
+    if not any(b.role == BODY for b in seg.blocks):
+        return "no post body found"
+    return "every line was removed (see removed)"

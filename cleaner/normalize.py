@@ -1,0 +1,49 @@
+"""Text normalisation shared by rules and the spam model, so both see evasions undone:
+full-width forms folded (NFKC), zero-width characters dropped, spaces between CJK
+characters removed, and common homoglyph spellings of contact words mapped back."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"), None)
+_CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_SPACE_BETWEEN_CJK = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])")
+_SPACED_DIGITS = re.compile(r"(?<=\d)[\s.\-·•_]{1,2}(?=\d)")
+_WHITESPACE = re.compile(r"\s+")
+
+# Spellings spammers use to dodge filters, mapped to the word they stand for.
+EVASIONS: tuple[tuple[str, str], ...] = (
+    (r"[薇威维徽嶶]信|[vV][信芯]|[wW][eE][iI]?[xX][iI][nN]|\b[vV][xX]\b|加\s?[vV](?![a-zA-Z])", "微信"),
+    (r"扣扣|[qQ]{2}|企鹅号|秋秋", "QQ"),
+    (r"[电電][话話]|热线|tel\b|TEL\b|Tel\b", "电话"),
+)
+_EVASION_PATTERNS = tuple((re.compile(p), repl) for p, repl in EVASIONS)
+
+
+def fold(text: str) -> str:
+    """NFKC-fold and drop zero-width characters: what every matcher should see."""
+    return unicodedata.normalize("NFKC", text).translate(ZERO_WIDTH)
+
+
+def collapse_spaces(text: str) -> str:
+    return _WHITESPACE.sub(" ", text).strip()
+
+
+def for_matching(text: str) -> str:
+    """The evasion-proof form of a line used by spam patterns and features."""
+    text = collapse_spaces(fold(text))
+    text = _SPACE_BETWEEN_CJK.sub("", text)
+    text = _SPACED_DIGITS.sub("", text)
+    for pattern, repl in _EVASION_PATTERNS:
+        text = pattern.sub(repl, text)
+    return text
+
+
+def cjk_share(text: str) -> float:
+    """Share of CJK characters among non-space characters (language and length logic)."""
+    chars = [c for c in text if not c.isspace()]
+    if not chars:
+        return 0.0
+    return sum(1 for c in chars if "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff") / len(chars)

@@ -1,0 +1,129 @@
+"""decode -> segment -> rules -> model -> assemble: the whole cleaner in one place.
+
+Each stage reads only what the one before produced; engine knowledge stays in
+engines/, line knowledge in vocab.py / spam_patterns.py, the model in model.py."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Any, Mapping
+
+from .assemble import assemble
+from .blocks import BODY, Segmented
+from .errors import CleanTimeoutError, UnsupportedInputError
+from .result import CleanResult
+from .rules import RULES, Verdict, judge, page_context
+
+# Default limits; both are keyword arguments of Cleaner.
+MAX_PAGE_BYTES = 16 * 1024 * 1024
+TIME_LIMIT_S = 20.0
+
+
+@dataclass(slots=True)
+class Document:
+    """A page after decoding: markup text, a parsed tree, or a plain-text dump."""
+
+    text: str = ""
+    root: Any = None  # lxml element, when the caller gave one or we parsed one
+    is_html: bool = False
+    encoding: str = ""
+
+
+class Deadline:
+    """Cooperative time limit checked between stages: a huge page fails with a clear error."""
+
+    def __init__(self, seconds: float | None):
+        self.seconds = seconds
+        self.start = time.monotonic()
+
+    def check(self, stage: str) -> None:
+        if self.seconds is not None and time.monotonic() - self.start > self.seconds:
+            raise CleanTimeoutError(f"cleaning took longer than {self.seconds:g} s (stopped after {stage})")
+
+
+def read_page(page: Any, headers: Mapping[str, str] | None, max_bytes: int) -> Document:
+    """Accept what crawler code holds: bytes, str, a BeautifulSoup object or an lxml element."""
+    from . import decode
+
+    if isinstance(page, (bytes, bytearray, memoryview)):
+        d = decode.decode(bytes(page), headers, max_bytes=max_bytes)
+        return Document(d.text, None, d.is_html, d.encoding)
+    if isinstance(page, str):
+        d = decode.decode_text(page)
+        return Document(d.text, None, d.is_html, d.encoding)
+    if hasattr(page, "getroottree") and hasattr(page, "xpath"):
+        return Document("", page.getroottree().getroot(), True, "")
+    if type(page).__module__.startswith("bs4"):
+        return Document(str(page), None, True, getattr(page, "original_encoding", None) or "")
+    raise UnsupportedInputError(
+        f"cannot clean a {type(page).__name__}: pass bytes, str, a BeautifulSoup object or an lxml element"
+    )
+
+
+def segment(doc: Document, url: str | None) -> Segmented:
+    if not doc.is_html:
+        from .text import segment_text
+
+        return segment_text(doc.text)
+    from .html import parse_html, segment_html
+
+    root = doc.root if doc.root is not None else parse_html(doc.text)
+    return segment_html(root, url=url)
+
+
+def apply_rules(seg: Segmented, posts: set[int] | None, engine_lines: tuple[str, ...] = (),
+                use_rules: bool = True) -> list[Verdict | None]:
+    """One verdict per block; blocks of posts not asked for are left undecided (None)."""
+    ctx = page_context(seg, engine_lines)
+    rules = RULES if use_rules else RULES[:1]  # structure is not a rule users switch off
+    out: list[Verdict | None] = []
+    for block in seg.blocks:
+        wanted = block.post is None or posts is None or block.post in posts
+        out.append(judge(block, ctx, rules) if wanted else None)
+    return out
+
+
+def apply_model(seg: Segmented, verdicts: list[Verdict | None], model: Any, posts: set[int] | None,
+                threshold: float) -> None:
+    """Score the body lines the rules kept; lines at or above the threshold are spam."""
+    idx = [
+        i for i, (b, v) in enumerate(zip(seg.blocks, verdicts))
+        if v is None and b.role == BODY and b.post is not None and (posts is None or b.post in posts)
+    ]
+    if not idx:
+        return
+    scores = model.score_lines([seg.blocks[i].text for i in idx])
+    for i, score in zip(idx, scores):
+        if score >= threshold:
+            verdicts[i] = Verdict("spam", "model", round(float(score), 4))
+
+
+def run(page: Any, *, url: str | None = None, headers: Mapping[str, str] | None = None,
+        replies: bool = False, model: Any = None, threshold: float = 0.5, use_rules: bool = True,
+        max_bytes: int = MAX_PAGE_BYTES, time_limit: float | None = TIME_LIMIT_S) -> CleanResult:
+    deadline = Deadline(time_limit)
+    doc = read_page(page, headers, max_bytes)
+    if doc.root is None and not doc.text.strip():
+        return CleanResult(encoding=doc.encoding, url=url, empty_reason="empty input")
+    seg = segment(doc, url)
+    deadline.check("segmentation")
+    posts = None if replies or not seg.is_thread else {0}
+    verdicts = apply_rules(seg, posts, _engine_lines(seg.engine), use_rules)
+    if model is not None:
+        apply_model(seg, verdicts, model, posts, threshold)
+    deadline.check("rules and model")
+    return assemble(seg, verdicts, replies=replies, encoding=doc.encoding, url=url)
+
+
+def _engine_lines(engine: str) -> tuple[str, ...]:
+    """The chrome-line vocabulary of the detected engine's table(s)."""
+    try:
+        from .engines import ENGINES
+    except ImportError:
+        return ()
+    lines: list[str] = []
+    for table in ENGINES:
+        if table.name == engine:
+            lines.extend(table.chrome_lines)
+    return tuple(lines)

@@ -1,0 +1,54 @@
+"""What cleaning returns: the clean text, its metadata, the posts kept and the audit."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass(slots=True)
+class Removal:
+    """One line taken out, and why: the audit users read to trust and tune the cleaner."""
+
+    text: str
+    kind: str  # chrome | spam | hidden | quote | signature | edit | noise | ...
+    rule: str  # rule name, or "model" when the classifier decided
+    score: float = 1.0  # 1.0 for rules; the model's spam probability otherwise
+    post: int | None = None  # index of the post the line sat in, None outside posts
+
+
+@dataclass(slots=True)
+class Post:
+    """A post kept in the output (floor 1 is the article)."""
+
+    floor: int | None
+    author: str
+    date: str
+    text: str
+
+
+@dataclass(slots=True)
+class CleanResult:
+    """The clean article plus everything a user needs to check it."""
+
+    text: str = ""
+    title: str = ""
+    forum: str = ""
+    engine: str = "generic"
+    encoding: str = ""
+    language: str = ""
+    posts: list[Post] = field(default_factory=list)
+    removed: list[Removal] = field(default_factory=list)
+    spam_score: float = 0.0  # share of the page's body characters removed as spam
+    url: str | None = None
+    empty_reason: str = ""  # why text is empty, when it is
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.text
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    def to_json(self, **kwargs) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, **kwargs)

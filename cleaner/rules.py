@@ -1,0 +1,169 @@
+"""Named line rules: each looks at one block (and the page context) and returns a
+Verdict (kind, rule name, score) when the line must go, or None to keep it.
+Rules are tried in table order; the first verdict wins and is what the audit shows.
+Knowledge lives in vocab.py, spam_patterns.py and the engine tables; this file only
+combines it. Precision first: spam rules need two independent signals."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Callable, NamedTuple
+
+from . import spam_patterns as sp
+from .blocks import BODY, Block, Segmented
+from .normalize import collapse_spaces, fold, for_matching
+from .vocab import BUTTON_SEPARATORS, BUTTON_WORDS, CHROME_LINES
+
+# A block with at least this many links, mostly link text, is a link farm.
+LINK_FARM_MIN_LINKS = 4
+LINK_FARM_MIN_DENSITY = 0.7
+# A line repeated in this many posts by at least two authors is an injected ad.
+REPEATED_MIN_POSTS = 3
+REPEATED_MIN_CHARS = 15
+
+
+class Verdict(NamedTuple):
+    kind: str
+    rule: str
+    score: float = 1.0
+
+
+@dataclass
+class PageContext:
+    """What rules may know beyond the line itself."""
+
+    engine_lines: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    repeated_lines: frozenset[str] = frozenset()
+    post_authors: dict[int, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Line:
+    """A block's text in the forms rules match on, computed once."""
+
+    raw: str
+    folded: str  # NFKC, whitespace collapsed: chrome vocabulary matches this
+    matching: str  # evasions undone: spam patterns match this
+
+
+def view(text: str) -> Line:
+    folded = collapse_spaces(fold(text))
+    return Line(text, folded, for_matching(text))
+
+
+_CHROME = tuple((name, kind, re.compile(rf"(?:{rx})\s*", re.I | re.S)) for name, kind, rx in CHROME_LINES)
+_SEPARATORS = re.compile(BUTTON_SEPARATORS)
+_ROLE_KIND = {"chrome": "chrome", "quote": "quote", "signature": "signature", "edit": "edit",
+              "hidden": "hidden", "attachment": "attachment"}
+
+
+def structural(block: Block, line: Line, ctx: PageContext) -> Verdict | None:
+    """The segmenter already knows the line is not body text (outside posts, quote, signature...)."""
+    if block.role == BODY:
+        return None
+    return Verdict(_ROLE_KIND.get(block.role, block.role), block.reason or block.role)
+
+
+def engine_chrome(block: Block, line: Line, ctx: PageContext) -> Verdict | None:
+    for name, pattern in ctx.engine_lines:
+        if pattern.fullmatch(line.folded):
+            return Verdict("chrome", name)
+    return None
+
+
+def button_line(block: Block, line: Line, ctx: PageContext) -> Verdict | None:
+    """A line made only of button words: "分享 转发", "回复 引用 举报", "Quote Reply"."""
+    tokens = [t for t in _SEPARATORS.split(line.folded) if t]
+    if tokens and len(tokens) <= 12 and all(t in BUTTON_WORDS for t in tokens):
+        return Verdict("chrome", "chrome:buttons")
+    return None
+
+
+def chrome_line(block: Block, line: Line, ctx: PageContext) -> Verdict | None:
+    for name, kind, pattern in _CHROME:
+        if pattern.fullmatch(line.folded):
+            return Verdict(kind, f"{kind}:{name}")
+    return None
+
+
+def link_farm(block: Block, line: Line, ctx: PageContext) -> Verdict | None:
+    if block.links >= LINK_FARM_MIN_LINKS and block.link_density >= LINK_FARM_MIN_DENSITY:
+        return Verdict("spam", "spam:link-farm")
+    return None
+
+
+def blocked_domain(block: Block, line: Line, ctx: PageContext) -> Verdict | None:
+    if sp.SOURCE_LINE.match(line.folded):
+        return None
+    if any(sp.is_blocked_domain(d) for d in sp.url_domains(line.matching)):
+        return Verdict("spam", "spam:blocked-domain")
+    return None
+
+
+def ad_with_link(block: Block, line: Line, ctx: PageContext) -> Verdict | None:
+    """An ad keyword next to a URL: the SEO line injected above copied articles."""
+    if sp.SOURCE_LINE.match(line.folded) or not sp.URL.search(line.matching):
+        return None
+    if sp.find_ad_keywords(line.matching):
+        return Verdict("spam", "spam:ad-keyword-url")
+    return None
+
+
+def contact_me(block: Block, line: Line, ctx: PageContext) -> Verdict | None:
+    """A phone/QQ/WeChat id offered to the reader: with ad vocabulary, or in a short line that invites contact."""
+    ids = sp.find_contacts(line.matching)
+    if not ids:
+        return None
+    if sp.find_ad_keywords(line.matching):
+        return Verdict("spam", "spam:contact-ad")
+    if len(line.matching) <= sp.MAX_CONTACT_LINE_CHARS and sp.CALL_TO_ACTION.search(line.matching):
+        return Verdict("spam", "spam:contact-me")
+    return None
+
+
+def repeated_across_authors(block: Block, line: Line, ctx: PageContext) -> Verdict | None:
+    if line.matching in ctx.repeated_lines:
+        return Verdict("spam", "spam:repeated-across-authors")
+    return None
+
+
+Rule = Callable[[Block, Line, PageContext], "Verdict | None"]
+
+# The rule table, in the order rules are tried.
+RULES: tuple[Rule, ...] = (
+    structural,
+    engine_chrome,
+    button_line,
+    chrome_line,
+    link_farm,
+    blocked_domain,
+    ad_with_link,
+    contact_me,
+    repeated_across_authors,
+)
+
+
+def page_context(seg: Segmented, engine_lines: tuple[str, ...] = ()) -> PageContext:
+    compiled = tuple((f"chrome:{seg.engine}", re.compile(rf"(?:{rx})\s*", re.I)) for rx in engine_lines)
+    authors = {i: p.author for i, p in enumerate(seg.posts)}
+    seen: dict[str, set[int]] = defaultdict(set)
+    for b in seg.blocks:
+        if b.role == BODY and b.post is not None and len(b.text) >= REPEATED_MIN_CHARS:
+            seen[for_matching(b.text)].add(b.post)
+    repeated = frozenset(
+        text for text, posts in seen.items()
+        if len(posts) >= REPEATED_MIN_POSTS and len({authors.get(p, "") for p in posts}) >= 2
+    )
+    return PageContext(compiled, repeated, authors)
+
+
+def judge(block: Block, ctx: PageContext, rules: tuple[Rule, ...] = RULES) -> Verdict | None:
+    """The first verdict of the rule table on this block, or None to keep it."""
+    line = view(block.text)
+    for rule in rules:
+        verdict = rule(block, line, ctx)
+        if verdict is not None:
+            return verdict
+    return None

@@ -1,0 +1,41 @@
+"""Forum chrome vocabulary, as data. Each entry is a named pattern of a WHOLE line
+(after NFKC folding and whitespace collapsing) that is chrome wherever it appears in a
+post: buttons, floor markers, "posted at" lines, edit notices, footers. Engine tables
+add their own lines; these are the ones shared by most engines.
+"""
+
+from __future__ import annotations
+
+# Single tokens that make a line chrome when the line consists only of them
+# (separated by spaces, "|", "·", "/"): "分享 转发", "回复 引用 举报", "Quote Reply".
+BUTTON_WORDS: frozenset[str] = frozenset(
+    """
+    注册 登录 登陆 立即注册 找回密码 退出 回复 引用 举报 分享 转发 收藏 支持 反对 评分 点评 使用道具
+    只看该作者 只看楼主 倒序浏览 正序浏览 阅读模式 打印 电梯直达 返回列表 返回顶部 上一主题 下一主题
+    快速回复 发新话题 发新帖 发帖 发表回复 回复该主题 回复主题 查看 查看全部 显示全部楼层 复制链接
+    TOP top Top 顶部 楼主 沙发 板凳 地板 地下室 本帖 新窗 加为好友 发消息 发短消息 编辑 删除 置顶 精华
+    推荐 关注 私信 点赞 赞 踩 收起 展开 更多 分享到 微博 QQ空间 微信 朋友圈 今日 主题 帖子 积分
+    Quote Reply Report Like Share Multi-Quote MultiQuote Top Permalink Edit Delete Flag Follow
+    Unfollow Bookmark Thanks Thank Reply With Quote +Quote Back to top Go Up Logged Print
+    """.split()
+)
+BUTTON_SEPARATORS = r"[\s|｜·•/／,，]+"
+
+# Named whole-line chrome patterns: (rule name, kind, regex). Order matters only for
+# which name the audit reports when several match.
+CHROME_LINES: tuple[tuple[str, str, str], ...] = (
+    ("floor-marker", "chrome", r"(?:#\s*\d{1,5}|\d{1,5}\s*#|\d{1,5}\s*楼|第\s*\d{1,5}\s*楼|楼主|沙发|板凳|地板|地下室)"),
+    ("copy-link", "chrome", r".{0,200}\[\s*复制链接\s*\]"),
+    ("posted-at", "chrome", r"(?:发表于|發表於|发表时间[:：]?|发帖时间[:：]?|Posted(?: on)?:?)\s*.{0,40}\d{1,4}[-/年:.]\d{1,2}.{0,30}"),
+    ("edit-notice", "edit", r"(?:本帖最后由|本帖最後由).{1,80}(?:编辑|編輯)|Last edited by .{1,120}|(?:Edited|Modified) by .{1,80}"),
+    ("thread-stats", "chrome", r"(?:查看|閱讀|阅读)[:：]?\s*\d+\s*[|｜]?\s*(?:回复|回覆)[:：]?\s*\d+.*"),
+    ("powered-by", "chrome", r".{0,60}(?:Powered by|Forum software by|Copyright ©|©\s*\d{4}|ICP备|ICP証|ICP证|公网安备).{0,120}"),
+    ("pagination", "chrome", r"(?:上一页|下一页|首页|尾页|返回列表|\d+\s*/\s*\d+\s*页|第\s*\d+\s*页|Page \d+ of \d+|Pages?:?\s*[\d\s.…]+)(?:\s*\S{0,10}){0,12}"),
+    ("attachment-box", "attachment", r".{1,120}\.(?:jpg|jpeg|png|gif|bmp|rar|zip|7z|pdf|docx?|xlsx?|txt)\s*\(\s*[\d.]+\s*(?:KB|MB|K|M|Bytes)\s*,?\s*(?:下载次数[:：]?\s*\d+)?\)?.*"),
+    ("download-count", "attachment", r"(?:下载次数|下載次數|Downloads?|Views?)[:：]\s*\d+.*|(?:下载积分|售价)[:：].*"),
+    ("uploaded-at", "attachment", r"\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}\s*(?:上传|上傳)"),
+    ("image-save", "chrome", r"(?:点击|點擊)?(?:查看原图|查看大图|图片已缩小|下载附件|保存到相册|保存到相冊).{0,40}"),
+    ("login-prompt", "chrome", r".{0,40}(?:您需要|需要)\s*(?:登录|登錄).{0,60}|.{0,30}(?:没有帐号|没有账号)[?？]?.{0,30}|You (?:must|need to) (?:log ?in|register).{0,80}"),
+    ("rating", "chrome", r"(?:评分|參與人數|参与人数|总评分)[:：]?.{0,80}|收起\s*理由.*"),
+    ("wrote", "quote", r".{1,60}(?:发表于|發表於)\s*\d{4}-\d{1,2}-\d{1,2}.{0,20}|.{1,60} (?:wrote|said|schrieb|a écrit)\s*:|Quote from: .{1,120}|Quote\s*(?:\(.{0,80}\))?:?|Originally Posted by .{1,80}|Click to expand\.{0,3}|引用\s*[:：]?.{0,40}(?:发表于|的帖子).{0,40}"),
+)
