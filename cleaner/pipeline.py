@@ -10,13 +10,14 @@ from dataclasses import dataclass
 from typing import Any, Mapping
 
 from .assemble import assemble
+from . import decode
+from .decode import MAX_PAGE_BYTES
 from .blocks import BODY, Segmented
 from .errors import CleanTimeoutError, UnsupportedInputError
 from .result import CleanResult
 from .rules import RULES, Verdict, judge, page_context
 
-# Default limits; both are keyword arguments of Cleaner.
-MAX_PAGE_BYTES = 16 * 1024 * 1024
+# Default time limit per page; a keyword argument of Cleaner (as is max_bytes).
 TIME_LIMIT_S = 20.0
 
 
@@ -44,21 +45,25 @@ class Deadline:
 
 def read_page(page: Any, headers: Mapping[str, str] | None, max_bytes: int) -> Document:
     """Accept what crawler code holds: bytes, str, a BeautifulSoup object or an lxml element."""
-    from . import decode
-
     if isinstance(page, (bytes, bytearray, memoryview)):
         d = decode.decode(bytes(page), headers, max_bytes=max_bytes)
         return Document(d.text, None, d.is_html, d.encoding)
     if isinstance(page, str):
         d = decode.decode_text(page)
-        return Document(d.text, None, d.is_html, d.encoding)
-    if hasattr(page, "getroottree") and hasattr(page, "xpath"):
-        return Document("", page.getroottree().getroot(), True, "")
+        return Document(d.text, None, d.is_html, "")
     if type(page).__module__.startswith("bs4"):
         return Document(str(page), None, True, getattr(page, "original_encoding", None) or "")
+    if _is_lxml_element(page):
+        return Document("", page.getroottree().getroot(), True, "")
     raise UnsupportedInputError(
         f"cannot clean a {type(page).__name__}: pass bytes, str, a BeautifulSoup object or an lxml element"
     )
+
+
+def _is_lxml_element(page: Any) -> bool:
+    from lxml import etree
+
+    return isinstance(page, etree._Element)
 
 
 def segment(doc: Document, url: str | None) -> Segmented:

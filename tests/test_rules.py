@@ -1,0 +1,89 @@
+"""One test per named rule: the exact verdict it gives, and a near miss it must keep."""
+
+import pytest
+
+from cleaner.blocks import BODY, CHROME, QUOTE, Block, PostMeta, Segmented
+from cleaner.rules import judge, page_context
+
+
+def verdict(text, **block_fields):
+    block = Block(text, post=0, **block_fields)
+    seg = Segmented(blocks=[block], posts=[PostMeta(floor=1)])
+    v = judge(block, page_context(seg))
+    return (v.kind, v.rule) if v else None
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("分享 转发", ("chrome", "chrome:buttons")),
+    ("TOP", ("chrome", "chrome:buttons")),
+    ("发新话题 回复该主题", ("chrome", "chrome:buttons")),
+    ("回复 | 引用 | 举报", ("chrome", "chrome:buttons")),
+    ("Quote Reply", ("chrome", "chrome:buttons")),
+    ("1#", ("chrome", "chrome:floor-marker")),
+    ("#12", ("chrome", "chrome:floor-marker")),
+    ("沙发", ("chrome", "chrome:floor-marker")),
+    ("3楼", ("chrome", "chrome:floor-marker")),
+    ("强省会聚合力雨花作为更优高质量 [复制链接]", ("chrome", "chrome:copy-link")),
+    ("发表于 2021-12-20 10:21:33", ("chrome", "chrome:posted-at")),
+    ("本帖最后由 admin 于 2021-12-20 10:25 编辑", ("edit", "edit:edit-notice")),
+    ("Last edited by alice; 05-02-2020 at 10:20 AM.", ("edit", "edit:edit-notice")),
+    ("Powered by Discuz! X3.4", ("chrome", "chrome:powered-by")),
+    ("湘ICP备12345678号", ("chrome", "chrome:powered-by")),
+    ("上一页 1 2 3 下一页", ("chrome", "chrome:pagination")),
+    ("IMG_2034.jpg (245.3 KB, 下载次数: 12)", ("attachment", "attachment:attachment-box")),
+    ("bob wrote:", ("quote", "quote:wrote")),
+    ("张三 发表于 2021-12-20 10:21", ("quote", "quote:wrote")),
+])
+def test_chrome_rules(line, expected):
+    assert verdict(line) == expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("小孩为什么会得白癜风 http://baidianfeng.39.net/a_zjwd/190603/7189464.html", ("spam", "spam:ad-keyword-url")),
+    ("专业代开发票 联系电话 13800138000", ("spam", "spam:contact-ad")),
+    ("代开发票，薇信：ab12345678", ("spam", "spam:contact-ad")),
+    ("有需要的加我微信 abc123456", ("spam", "spam:contact-me")),
+    ("欢迎咨询 ＱＱ：１２３４５６７８", ("spam", "spam:contact-me")),
+    ("欢迎咨询 1 3 8 0 0 1 3 8 0 0 0", ("spam", "spam:contact-me")),
+    ("欢迎咨询 1\u200b38\u200b0013\u200b8000", ("spam", "spam:contact-me")),
+    ("see http://000.bbexe.cn/x for details", ("spam", "spam:blocked-domain")),
+])
+def test_spam_rules(line, expected):
+    assert verdict(line) == expected
+
+
+@pytest.mark.parametrize("line", [
+    # genuine content that mentions a hospital, a disease, a URL or a number: precision first
+    "医院日均门诊量达余人次,日均人流量近2万人次,而院区仅个停车位,医院之一。",
+    "来源: http://www.xinhuanet.com/politics/2021-12/20/c_1128180000.htm",
+    "白癜风是一种常见的色素脱失性皮肤病，专家提醒患者到正规医院就诊。",
+    "市民可拨打12345热线反映问题，相关部门将在24小时内答复。",
+    "顶",
+    "+1",
+    "谢谢楼主分享",
+    "Thanks, that fixed it. See https://wiki.archlinux.org/title/Bluetooth for details.",
+    "The TOP of the page has a menu.",
+    "That's what she said",
+    "« Bonjour », dit-il.",
+])
+def test_genuine_lines_are_kept(line):
+    assert verdict(line) is None
+
+
+def test_structural_roles_carry_segmenter_reason():
+    assert verdict("quoted text", role=QUOTE, reason="discuz:quote") == ("quote", "discuz:quote")
+    assert verdict("首页", role=CHROME, reason="outside-post") == ("chrome", "outside-post")
+
+
+def test_link_farm_needs_many_links_and_high_density():
+    assert verdict("友情链接 a b c d e f", links=6, link_chars=14) == ("spam", "spam:link-farm")
+    assert verdict("see the docs and the FAQ", links=2, link_chars=12) is None
+
+
+def test_repeated_ad_across_authors():
+    ad = "全国最大的在线交流平台欢迎您的加入与参与"
+    blocks = [Block(ad, post=i) for i in range(3)] + [Block("正文内容", post=0)]
+    seg = Segmented(blocks=blocks, posts=[PostMeta(1, "a"), PostMeta(2, "b"), PostMeta(3, "c")])
+    ctx = page_context(seg)
+    assert judge(blocks[0], ctx).rule == "spam:repeated-across-authors"
+    assert judge(blocks[3], ctx) is None
