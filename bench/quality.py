@@ -1,0 +1,288 @@
+"""Quality of forum-cleaner next to trafilatura and magic-html on the same pages, in one run.
+
+    python bench/quality.py [--sets samples,magic_html_forum,harvest_forum,nonforum_zh] [--limit N]
+
+Every extractor's output is scored by cleaner.evaluate (retention, precision, F1, spam leaked).
+Sets: samples/pages/* (first-post mode against <id>.expected.txt, and thread mode where
+<id>.thread.expected.txt exists), and from the shared data folder: magic_html_forum (whole-thread
+gold, replies mode; scored as published and with the title line / "[复制链接]" removed from the
+gold of Chinese pages), harvest_forum (gold = post texts, replies mode) and nonforum_zh (articles).
+
+trafilatura's plain-text output puts a layout-table row on one line (a whole Discuz! post
+becomes one "| cell | cell |" line), so it is scored as is ("trafilatura-txt") and from its XML
+output split into one line per block ("trafilatura-xml"), which is the fair comparison.
+Plain-text inputs (zh_text) are skipped for the HTML extractors. Results: bench/out/quality.json.
+Caveat: the harvest gold holds one line per post (its paragraphs joined), so any difference
+inside a post (a quote, an emoji's alt text) makes the whole post count as lost: its retention
+figures are a lower bound for every extractor alike.
+Bench-only dependencies (trafilatura, magic-html) are imported here and nowhere in the package.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import re
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from cleaner.evaluate import aggregate, iter_cases, normalize, score_case  # noqa: E402
+
+DEFAULT_SHARED = REPO.parent / "shared"
+ALL_SETS = ("samples", "magic_html_forum", "harvest_forum", "nonforum_zh")
+XML_BLOCKS = {"p", "head", "item", "quote", "cell", "row", "list", "table", "code", "lb", "comments", "main", "doc"}
+HTML_BLOCKS = {"p", "div", "li", "ul", "ol", "tr", "td", "th", "table", "h1", "h2", "h3", "h4", "h5", "h6", "br",
+               "blockquote", "pre", "section", "article", "dd", "dt", "dl", "header", "footer", "body", "hr"}
+
+
+@dataclass
+class BenchCase:
+    set_name: str  # reported set, e.g. "samples/zh_forum" or "magic_html_forum[no-title]"
+    case_id: str
+    page: bytes
+    expected: str
+    spam: list[str]
+    replies: bool
+    url: str | None = None
+    headers: dict | None = None
+    is_text: bool = False
+
+
+# ------------------------------------------------------------------ turning extractor output into lines
+
+
+def tree_to_lines(root, block_tags: set[str]) -> str:
+    """Text of a tree with a line break at every block element (and <br>/<lb>)."""
+    parts: list[str] = []
+
+    def walk(el) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        block = tag.lower() in block_tags
+        if block:
+            parts.append("\n")
+        if el.text and tag.lower() not in ("script", "style"):
+            parts.append(el.text)
+        for child in el:
+            walk(child)
+            if child.tail:
+                parts.append(child.tail)
+        if block:
+            parts.append("\n")
+
+    walk(root)
+    return "\n".join(line.strip() for line in "".join(parts).splitlines() if line.strip())
+
+
+def decode_page(page: bytes, headers: dict | None) -> str:
+    """Plain decoding for extractors that need str: header, <meta>, UTF-8, GB18030, detection."""
+    declared = None
+    for value in (headers or {}).values():
+        m = re.search(r"charset=([\w-]+)", str(value), re.I)
+        declared = declared or (m.group(1) if m else None)
+    m = re.search(rb"charset=[\"']?([\w-]+)", page[:4096], re.I)
+    candidates = [declared, m.group(1).decode("ascii", "replace") if m else None, "utf-8", "gb18030"]
+    for enc in filter(None, candidates):
+        enc = "gb18030" if enc.lower() in ("gb2312", "gbk") else enc
+        try:
+            return page.decode(enc)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(page).best()
+    return str(best) if best else page.decode("utf-8", "replace")
+
+
+# ------------------------------------------------------------------ extractors
+
+
+def make_extractors(wanted: set[str] | None) -> dict[str, Callable[[BenchCase], str]]:
+    extractors: dict[str, Callable[[BenchCase], str]] = {}
+    try:
+        from cleaner import Cleaner
+        from cleaner.errors import ModelLoadError
+
+        try:
+            forum_cleaner, label = Cleaner(), "forum-cleaner"
+        except ModelLoadError as exc:
+            print(f"forum-cleaner: default model not loadable ({exc}); measuring rules only")
+            forum_cleaner, label = Cleaner(model=None), "forum-cleaner(rules-only)"
+        extractors[label] = lambda c: forum_cleaner.clean(c.page, url=c.url, headers=c.headers, replies=c.replies).text
+    except Exception as exc:  # the pipeline may not have landed yet
+        print(f"forum-cleaner: not available ({type(exc).__name__}: {exc})")
+    try:
+        import trafilatura
+        from lxml import etree
+
+        logging.getLogger("trafilatura").setLevel(logging.CRITICAL)  # per-page warnings drown the table
+
+        def traf_xml(c: BenchCase, **options) -> str:
+            xml = trafilatura.extract(c.page, url=c.url, output_format="xml", **options)
+            return tree_to_lines(etree.fromstring(xml.encode("utf-8")), XML_BLOCKS) if xml else ""
+
+        extractors["trafilatura-txt"] = lambda c: trafilatura.extract(c.page, url=c.url) or ""
+        extractors["trafilatura-xml"] = traf_xml
+        extractors["trafilatura-recall"] = lambda c: traf_xml(c, favor_recall=True, include_comments=True)
+    except ImportError:
+        print("trafilatura: not installed")
+    try:
+        from lxml import html as lxml_html
+        from magic_html import GeneralExtractor
+
+        magic = GeneralExtractor()
+
+        def magic_forum(c: BenchCase) -> str:
+            out = magic.extract(decode_page(c.page, c.headers), base_url=c.url or "", html_type="forum")
+            body = (out or {}).get("html") or ""
+            return tree_to_lines(lxml_html.fromstring(body), HTML_BLOCKS) if body.strip() else ""
+
+        extractors["magic-html"] = magic_forum
+    except ImportError:
+        print("magic-html: not installed")
+    if wanted:
+        extractors = {k: v for k, v in extractors.items() if k in wanted}
+    return extractors
+
+
+# ------------------------------------------------------------------ case loading
+
+
+def sample_cases(samples: Path, limit: int | None) -> list[BenchCase]:
+    cases = []
+    per_set: dict[str, int] = {}
+    for case in iter_cases(samples):
+        if limit and per_set.get(case.set_name, 0) >= limit:
+            continue
+        per_set[case.set_name] = per_set.get(case.set_name, 0) + 1
+        meta, page, spam = case.meta(), case.read_input(), case.spam()
+        is_text = case.input_path.suffix == ".txt"
+        for replies in (False, True):
+            expected, source = case.expected_for(replies)
+            if expected is None or (replies and source != "thread"):
+                continue
+            name = f"samples/{case.set_name}" + ("[thread]" if replies else "")
+            cases.append(BenchCase(name, case.case_id, page, expected, spam, replies, meta.get("url"), meta.get("headers"), is_text))
+    return cases
+
+
+def _index(shared: Path) -> dict[str, dict]:
+    path = shared / "data" / "forum_pages" / "index.jsonl"
+    return {r["id"]: r for r in map(json.loads, path.read_text(encoding="utf-8").splitlines())}
+
+
+def strip_title_lines(gold: str, page: bytes) -> str:
+    """The magic-html gold keeps the thread title and "[复制链接]": both are chrome for us."""
+    m = re.search(rb"<title[^>]*>(.*?)</title>", page, re.S | re.I)
+    title = normalize(m.group(1).decode("utf-8", "replace")) if m else ""
+    lines = [x for x in gold.splitlines() if x.strip()]
+    kept = [x for x in lines if normalize(x) != "[复制链接]"]
+    if kept and title and normalize(kept[0]) and normalize(kept[0]) in title:
+        kept = kept[1:]
+    return "\n".join(kept) + "\n"
+
+
+def shared_cases(shared: Path, set_name: str, limit: int | None) -> list[BenchCase]:
+    base = shared / "data" / "forum_pages"
+    index = _index(shared)
+    cases = []
+    folders = [base / "nonforum_zh" / "magic_html_article", base / "nonforum_zh" / "cwced"] if set_name == "nonforum_zh" else [base / set_name]
+    for folder in folders:
+        for path in sorted(folder.glob("*.html"))[: limit or None]:
+            case_id = path.name[: -len(".html")]
+            gold_path = folder / f"{case_id}.gold.txt"
+            if not gold_path.exists():
+                continue
+            page, gold = path.read_bytes(), gold_path.read_text(encoding="utf-8")
+            row = index.get(case_id, {})
+            url = row.get("url") or None
+            replies = set_name != "nonforum_zh"
+            cases.append(BenchCase(set_name, case_id, page, gold, [], replies, url))
+            if set_name == "magic_html_forum" and row.get("lang") == "zh":
+                cases.append(BenchCase("magic_html_forum_zh[no-title]", case_id, page, strip_title_lines(gold, page), [], True, url))
+                cases.append(BenchCase("magic_html_forum_zh[as-published]", case_id, page, gold, [], True, url))
+    return cases
+
+
+# ------------------------------------------------------------------ running and reporting
+
+
+def run_bench(cases: list[BenchCase], extractors: dict) -> dict:
+    results: dict[str, dict[str, list]] = {}
+    seconds: dict[str, float] = {name: 0.0 for name in extractors}
+    for case in cases:
+        for name, extract in extractors.items():
+            if case.is_text and not name.startswith("forum-cleaner"):
+                continue
+            started = time.perf_counter()
+            try:
+                output, error = extract(case), ""
+            except Exception as exc:  # one failing page must not stop the comparison
+                output, error = "", f"{type(exc).__name__}: {exc}"[:200]
+            seconds[name] += time.perf_counter() - started
+            score = score_case(output, case.expected, case.spam)
+            results.setdefault(case.set_name, {}).setdefault(name, []).append((case.case_id, score, error))
+    return {"results": results, "seconds": seconds}
+
+
+def markdown(report: dict) -> str:
+    lines = ["| set | extractor | pages | retention | precision | F1 | spam leaked | errors |", "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for set_name, by_extractor in report["results"].items():
+        for name, rows in by_extractor.items():
+            a = aggregate([s for _id, s, _e in rows], errors=sum(1 for *_x, e in rows if e))
+            lines.append(f"| {set_name} | {name} | {a.cases} | {a.retention:.3f} | {a.precision:.3f} | {a.f1:.3f} | {a.spam_leaked}/{a.spam_lines} | {a.errors} |")
+    lines.append("")
+    lines.append("retention/precision/F1 are character-weighted over the set (cleaner.evaluate). Seconds spent: "
+                 + ", ".join(f"{k} {v:.1f}" for k, v in report["seconds"].items()))
+    return "\n".join(lines)
+
+
+def to_json(report: dict) -> dict:
+    out: dict = {"seconds": report["seconds"], "sets": {}}
+    for set_name, by_extractor in report["results"].items():
+        out["sets"][set_name] = {}
+        for name, rows in by_extractor.items():
+            a = aggregate([s for _id, s, _e in rows], errors=sum(1 for *_x, e in rows if e))
+            out["sets"][set_name][name] = {
+                "aggregate": a.__dict__ if hasattr(a, "__dict__") else {f: getattr(a, f) for f in a.__slots__},
+                "pages": [{"id": i, "retention": s.retention, "precision": s.precision, "f1": s.f1, "spam_leaked": s.spam_leaked, "error": e} for i, s, e in rows],
+            }
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="forum-cleaner vs trafilatura vs magic-html quality")
+    parser.add_argument("--sets", default=",".join(ALL_SETS), help=f"comma-separated: {', '.join(ALL_SETS)}")
+    parser.add_argument("--limit", type=int, help="at most N pages per set (per sample set)")
+    parser.add_argument("--extractors", help="comma-separated subset of extractor names")
+    parser.add_argument("--shared", default=str(DEFAULT_SHARED), help="folder holding data/forum_pages")
+    parser.add_argument("--samples", default=str(REPO / "samples" / "pages"))
+    parser.add_argument("--out", default=str(REPO / "bench" / "out" / "quality.json"))
+    args = parser.parse_args(argv)
+    sets = [s for s in args.sets.split(",") if s]
+    cases: list[BenchCase] = []
+    for set_name in sets:
+        if set_name == "samples":
+            cases += sample_cases(Path(args.samples), args.limit)
+        elif (Path(args.shared) / "data" / "forum_pages").is_dir():
+            cases += shared_cases(Path(args.shared), set_name, args.limit)
+        else:
+            print(f"{set_name}: shared data not found under {args.shared}; skipped")
+    extractors = make_extractors(set(args.extractors.split(",")) if args.extractors else None)
+    report = run_bench(cases, extractors)
+    print(markdown(report))
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(to_json(report), ensure_ascii=False, indent=1), encoding="utf-8")
+    print(f"wrote {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
