@@ -7,7 +7,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
-ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"), None)
+# Invisible characters spammers put between letters and digits (keycap and variation marks too).
+ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u20e3\ufe0e\ufe0f"), None)
+# Look-alikes of zero inside digit runs: "0311-8826○7715".
+_ZERO_LOOKALIKE = re.compile(r"(?<=\d)[○〇oO](?=\d)|(?<=\d)[○〇](?=\D|$)")
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _SPACE_BETWEEN_CJK = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])")
 _SPACED_DIGITS = re.compile(r"(?<=\d)[\s.\-·•_]{1,2}(?=\d)")
@@ -15,8 +18,8 @@ _WHITESPACE = re.compile(r"\s+")
 
 # Spellings spammers use to dodge filters, mapped to the word they stand for.
 EVASIONS: tuple[tuple[str, str], ...] = (
-    (r"[薇威维徽嶶]信|[vV][信芯]|[wW][eE][iI]?[xX][iI][nN]|\b[vV][xX]\b|加\s?[vV](?![a-zA-Z])", "微信"),
-    (r"扣扣|[qQ]{2}|企鹅号|秋秋", "QQ"),
+    (r"[薇威维徽嶶]信|[vV][信芯]|[wW][eE][iI]?[xX][iI][nN]|(?<![A-Za-z])[vVwW][xX](?=\s*[:：]|\s*\d)|加\s?[vV](?![a-zA-Z])", "微信"),
+    (r"扣扣|(?<![A-Za-z])[qQ]\s?[qQ](?![A-Za-z])|企鹅号|秋秋|(?<![A-Za-z])[qQ](?=\s*群?\s*[:：])", "QQ"),
     (r"[电電][话話]|热线|tel\b|TEL\b|Tel\b", "电话"),
 )
 _EVASION_PATTERNS = tuple((re.compile(p), repl) for p, repl in EVASIONS)
@@ -36,6 +39,7 @@ def for_matching(text: str) -> str:
     text = collapse_spaces(fold(text))
     text = _SPACE_BETWEEN_CJK.sub("", text)
     text = _SPACED_DIGITS.sub("", text)
+    text = _ZERO_LOOKALIKE.sub("0", text)
     for pattern, repl in _EVASION_PATTERNS:
         text = pattern.sub(repl, text)
     return text

@@ -16,7 +16,7 @@ CONTACT_IDS: tuple[tuple[str, str], ...] = (
     ("mobile", r"(?<!\d)1[3-9]\d{9}(?!\d)"),
     ("hotline", r"(?<!\d)[48]00[-\s]?\d{3}[-\s]?\d{4}(?!\d)"),
     ("qq", r"QQ\s*(?:号|群)?\s*[:：]?\s*\d{5,11}(?!\d)"),
-    ("wechat", r"微信\s*(?:号)?\s*[:：]?\s*[A-Za-z][-_A-Za-z0-9]{5,19}|微信\s*(?:号)?\s*[:：]?\s*\d{6,11}"),
+    ("wechat", r"微信\s*(?:号)?\s*[:：]?\s*(?=[-_A-Za-z]*\d)[A-Za-z][-_A-Za-z0-9]{5,19}|微信\s*(?:号)?\s*[:：]?\s*\d{6,11}"),
     ("whatsapp", r"(?:WhatsApp|Telegram|Viber|Line ID)\s*[:：]?\s*\+?[\d\s-]{7,}|(?:WhatsApp|Telegram)\s*[:：]?\s*@?\w{4,}"),
 )
 CONTACT_PATTERNS = tuple((name, re.compile(p, re.I)) for name, p in CONTACT_IDS)

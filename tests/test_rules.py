@@ -47,6 +47,9 @@ def test_chrome_rules(line, expected):
     ("欢迎咨询 1 3 8 0 0 1 3 8 0 0 0", ("spam", "spam:contact-me")),
     ("欢迎咨询 1\u200b38\u200b0013\u200b8000", ("spam", "spam:contact-me")),
     ("see http://000.bbexe.cn/x for details", ("spam", "spam:blocked-domain")),
+    ("代开住宿发票 联系 Q Q：２８７５５１６３４", ("spam", "spam:contact-me")),
+    ("急用钱 扣扣 1\u20e3\ufe0f9\u20e3\ufe0f8\u20e3\ufe0f7\u20e33\u20e33\u20e30\u20e35\u20e3", ("spam", "spam:contact-me")),
+    ("拉你进群 加微 ｗｘ１３９０５１８２２６１", ("spam", "spam:contact-me")),
 ])
 def test_spam_rules(line, expected):
     assert verdict(line) == expected
@@ -63,6 +66,7 @@ def test_spam_rules(line, expected):
     "谢谢楼主分享",
     "Thanks, that fixed it. See https://wiki.archlinux.org/title/Bluetooth for details.",
     "The TOP of the page has a menu.",
+    "Windows 10 wx widgets build fails on 2 machines",
     "That's what she said",
     "« Bonjour », dit-il.",
 ])
