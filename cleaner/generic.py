@@ -1,0 +1,337 @@
+"""The fallback segmenter for pages no engine table knows.
+
+Two shapes are told apart from structure alone:
+
+* a thread: sibling elements with the same tag and class, each holding substantial prose and most
+  of them a date, repeated at least twice (posts of an unknown forum, answers, comments);
+* an article (news, blog, Q&A page): the container where prose concentrates, scored like
+  readability/CETD: every paragraph gives its container points for its length and punctuation,
+  less for link-heavy containers; the best container and its prose-rich siblings are the article.
+
+Everything else is CHROME. Lines are first cut by ``walk_blocks`` (the same walker the engine
+tables use), so hidden text and anti-copy noise are handled the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from lxml import etree
+
+from .blocks import BODY, CHROME, HIDDEN, Block, PostMeta, Segmented
+from .html import Mark, page_title, walk_blocks
+
+MIN_PARAGRAPH_CHARS = 10  # shorter lines give no score to their containers
+MAX_PARAGRAPH_LINK_DENSITY = 0.5
+MAX_ARTICLE_LINK_DENSITY = 0.5  # a line inside the article with more links than this is chrome
+SIBLING_SHARE = 0.2  # a sibling of the best container joins when it scores this share of it
+MIN_SIBLING_SCORE = 5.0
+ANCESTOR_WEIGHTS = (1.0, 1.0, 0.5, 1 / 3)  # nearest element first
+MIN_POST_CHARS = 20  # non-link characters a repeated element needs to count as a post
+MIN_POSTS = 2
+MIN_DATED_SHARE = 0.5  # share of the posts that must carry a date or time
+MAX_BYLINE_REST = 20  # characters besides the date a name/date line of a post may have
+MIN_THREAD_SHARE = 0.5  # posts around the prose peak must hold this share of its text
+MAX_POST_LINK_DENSITY = 0.35  # teaser and related-link lists repeat too, but are mostly links
+NO_GROUP_TAGS = frozenset({"p", "span", "a", "font", "b", "strong", "em", "i", "br", "td", "th", "tr", "tbody", "dd", "dt"})
+ROOT_TAGS = frozenset({"html", "body"})
+POSITIVE_HINT_FACTOR = 1.5  # class/id says article ("content", "article", "post", "正文")
+NEGATIVE_HINT_FACTOR = 0.4  # class/id says chrome ("footer", "comment", "sidebar", "related")
+HINT_ANCESTORS = 4  # a chrome hint this many levels up still counts
+LIST_ITEM_FACTOR = 0.5
+SHORTLIST = 40  # containers (best raw scores first) whose class/id hints are read  # prose inside a list item is usually a teaser of another page
+
+_POSITIVE_HINT = re.compile(r"article|content|post|text|body|entry|main|story|detail|正文|news|blog", re.I)
+_NEGATIVE_HINT = re.compile(
+    r"comment|foot|sidebar|side-|aside|nav|menu|header|copyright|related|recommend|share|banner|widget"
+    r"|popup|modal|login|rank|breadcrumb|\bpay|reward|dialog|hot|\bad[s_-]|advert|sponsor|promo|feed|teaser",
+    re.I,
+)
+
+_PUNCTUATION = re.compile(r"[，。！？；：、,.!?;:]")
+_DATE = re.compile(
+    r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}|\d{1,2}[-/月]\d{1,2}日?\s+\d{1,2}:\d{2}|\d{1,2}:\d{2}"
+    r"|[0-9一二三四五六七八九十]+\s*(?:秒|分钟|小时|天|周|个月|年)前|刚刚|昨天|前天"
+    r"|\b\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b",
+    re.IGNORECASE,
+)
+
+
+_DATE_TIME = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?|" + _DATE.pattern)
+
+
+def _content_chars(block: Block) -> int:
+    return max(len(block.text) - block.link_chars, 0)
+
+
+def paragraph_score(block: Block, *, min_chars: int = MIN_PARAGRAPH_CHARS) -> float:
+    """Points a line gives its containers: prose is long, punctuated and not a link."""
+    chars = _content_chars(block)
+    if chars < min_chars or block.link_density > MAX_PARAGRAPH_LINK_DENSITY or block.role == HIDDEN:
+        return 0.0
+    return 1.0 + min(len(_PUNCTUATION.findall(block.text)), 20) + min(chars / 80, 3.0)
+
+
+@dataclass(slots=True)
+class _Totals:
+    chars: int = 0
+    link_chars: int = 0
+    score: float = 0.0
+
+
+def _totals(blocks: list[Block], ancestors: list[tuple]) -> dict:
+    """Per element: characters, link characters and paragraph score of the lines below it."""
+    totals: dict = defaultdict(_Totals)
+    for block, chain in zip(blocks, ancestors):
+        points = paragraph_score(block)
+        chars, links = len(block.text), block.link_chars
+        for depth, el in enumerate(reversed(chain)):
+            entry = totals[el]
+            entry.chars += chars
+            entry.link_chars += links
+            if points and depth < len(ANCESTOR_WEIGHTS):
+                entry.score += points * ANCESTOR_WEIGHTS[depth]
+    return totals
+
+
+def hint_factor(el) -> float:
+    """How much an element's class and id, and a list item around it, say article or chrome."""
+    factor = 1.0
+    hints = f"{el.get('class') or ''} {el.get('id') or ''}"
+    if hints.strip():
+        if _NEGATIVE_HINT.search(hints):
+            factor *= NEGATIVE_HINT_FACTOR
+        elif _POSITIVE_HINT.search(hints):
+            factor *= POSITIVE_HINT_FACTOR
+    for depth, ancestor in enumerate(el.iterancestors()):
+        if depth >= HINT_ANCESTORS or ancestor.tag in ROOT_TAGS:
+            break
+        if _NEGATIVE_HINT.search(f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}"):
+            factor *= NEGATIVE_HINT_FACTOR
+            break
+    if el.tag == "li" or any(True for _ in el.iterancestors("li")):
+        factor *= LIST_ITEM_FACTOR
+    return factor
+
+
+def container_score(el, entry: "_Totals") -> float:
+    """A container's paragraph score, less its links, weighed by its class/id hints."""
+    density = entry.link_chars / entry.chars if entry.chars else 1.0
+    return entry.score * (1.0 - density) * hint_factor(el)
+
+
+def _best_container(totals: dict, *, shortlist: int = SHORTLIST) -> object | None:
+    """The container with the best hinted score; hints are read for the top raw scores only."""
+    raw = []
+    for el, entry in totals.items():
+        if entry.score <= 0 or el.tag in ROOT_TAGS:
+            continue
+        density = entry.link_chars / entry.chars if entry.chars else 1.0
+        raw.append((entry.score * (1.0 - density), el))
+    raw.sort(key=lambda pair: -pair[0])
+    best, best_score = None, 0.0
+    for score, el in raw[:shortlist]:
+        score *= hint_factor(el)
+        if score > best_score:
+            best, best_score = el, score
+    return best
+
+
+def article_elements(totals: dict, *, share: float = SIBLING_SHARE, min_score: float = MIN_SIBLING_SCORE) -> set:
+    """The best-scoring container plus its siblings that also hold prose."""
+    best = _best_container(totals)
+    if best is None:
+        return set()
+    chosen = {best}
+    parent = best.getparent()
+    if parent is not None:
+        threshold = max(min_score, share * totals[best].score)
+        for sibling in parent:
+            entry = totals.get(sibling)
+            if sibling is not best and entry is not None and entry.score >= threshold:
+                chosen.add(sibling)
+    return chosen
+
+
+def _signature(el) -> tuple[str, str]:
+    cls = el.get("class") or ""
+    first = cls.split(None, 1)
+    return el.tag, first[0] if first else ""
+
+
+@dataclass(slots=True)
+class PostGroup:
+    members: list  # post elements in page order
+    chars: int  # non-link characters they hold
+
+
+def find_post_group(
+    blocks: list[Block],
+    ancestors: list[tuple],
+    *,
+    min_chars: int = MIN_POST_CHARS,
+    min_posts: int = MIN_POSTS,
+    min_dated: float = MIN_DATED_SHARE,
+    max_link_density: float = MAX_POST_LINK_DENSITY,
+) -> PostGroup | None:
+    """The largest set of same-signature siblings that each hold prose and mostly a date."""
+    content: dict = defaultdict(int)
+    every: dict = defaultdict(int)
+    dated: set = set()
+    for block, chain in zip(blocks, ancestors):
+        chars = _content_chars(block) if block.role != HIDDEN else 0
+        has_date = len(block.text) < 80 and _DATE.search(block.text) is not None
+        for el in chain:
+            content[el] += chars
+            every[el] += len(block.text)
+            if has_date:
+                dated.add(el)
+    groups: dict = defaultdict(list)
+    for el, chars in content.items():
+        if chars < min_chars or el.tag in NO_GROUP_TAGS or el.tag in ROOT_TAGS or not isinstance(el.tag, str):
+            continue
+        signature = _signature(el)
+        if not signature[1] and el.tag not in ("li", "article", "table", "section"):
+            continue
+        parent = el.getparent()
+        if parent is not None:
+            groups[(parent, signature)].append(el)
+    best: PostGroup | None = None
+    for members in groups.values():
+        if len(members) < min_posts:
+            continue
+        if sum(1 for el in members if el in dated) < min_dated * len(members):
+            continue
+        total = sum(content[el] for el in members)
+        if total < (1.0 - max_link_density) * sum(every[el] for el in members):
+            continue
+        if best is None or total > best.chars:
+            best = PostGroup(members=members, chars=total)
+    if best is not None:
+        order = {el: i for i, el in enumerate(best.members[0].getparent())}
+        best.members.sort(key=lambda el: order.get(el, 0))
+    return best
+
+
+def _to_chrome(block: Block, reason: str) -> None:
+    block.role = CHROME
+    block.post = None
+    block.reason = reason
+
+
+def _assign(
+    blocks: list[Block],
+    ancestors: list[tuple],
+    article: set,
+    members: list,
+    *,
+    max_link_density: float = MAX_ARTICLE_LINK_DENSITY,
+) -> None:
+    """Post 0 is the article (when there is one), then one post per repeated member."""
+    first = 1 if article else 0
+    index = {el: first + i for i, el in enumerate(members)}
+    for block, chain in zip(blocks, ancestors):
+        post = next((index[el] for el in reversed(chain) if el in index), None)
+        if post is None and article and not article.isdisjoint(chain):
+            if block.link_density > max_link_density:
+                _to_chrome(block, "generic:link-line")
+                continue
+            post = 0
+        if post is None:
+            _to_chrome(block, "outside-article" if article else "outside-post")
+            continue
+        block.post = post
+        if block.role == CHROME:
+            block.role = BODY
+            block.reason = ""
+
+
+def segment_generic(root: etree._Element, *, url: str | None = None) -> Segmented:
+    """Blocks of a page without an engine table.
+
+    Repeated dated posts where the prose peaks: a thread (post i = member i). Repeated posts
+    beside a prose container (a question and its answers, a story and its comments): the
+    container is post 0, the members are the replies. No repeated posts: one article.
+    """
+    walk = walk_blocks(root, base=Mark(CHROME, None, "outside-article", check_hidden=True), keep_ancestors=True)
+    blocks, ancestors = walk.blocks, walk.ancestors
+    title, site = page_title(root)
+    segmented = Segmented(blocks=blocks, title=title, forum=site, engine="generic", removed=walk.removed)
+    totals = _totals(blocks, ancestors)
+    group = find_post_group(blocks, ancestors)
+    shape = thread_shape(group, totals)
+    article: set = set() if shape == THREAD else article_elements(totals)
+    members = group.members if shape in (THREAD, ARTICLE_WITH_REPLIES) else []
+    if not article and not members:
+        for block in blocks:
+            _to_chrome(block, "outside-article")
+        segmented.is_thread = False
+        return segmented
+    _assign(blocks, ancestors, article, members)
+    segmented.is_thread = bool(members)
+    segmented.posts = [PostMeta(floor=1)] * bool(article) + [PostMeta() for _ in members]
+    segmented.posts = [PostMeta(floor=p.floor) for p in segmented.posts]
+    if members:
+        _take_bylines(blocks, segmented.posts, first=1 if article else 0)
+    return segmented
+
+
+def _byline(text: str, *, max_rest: int = MAX_BYLINE_REST) -> tuple[str, str] | None:
+    """(author, date) when a line is a name and a date ("网友乙 2024-03-12 10:30"), else None."""
+    match = _DATE_TIME.search(text)
+    if match is None:
+        return None
+    rest = (text[: match.start()] + " " + text[match.end() :]).strip(" |·-:：")
+    if len(rest) > max_rest or _PUNCTUATION.search(rest):
+        return None
+    return rest, match.group(0)
+
+
+def _take_bylines(blocks: list[Block], posts: list[PostMeta], *, first: int) -> None:
+    """A repeated post's leading and trailing name/date lines are its metadata, not its text."""
+    by_post: dict = defaultdict(list)
+    for block in blocks:
+        if block.role == BODY and block.post is not None and block.post >= first:
+            by_post[block.post].append(block)
+    for post, lines in by_post.items():
+        for block in _leading(lines) + _leading(lines[::-1]):
+            author, date = _byline(block.text)
+            meta = posts[post]
+            meta.author = meta.author or author
+            meta.date = meta.date or date
+            _to_chrome(block, "generic:byline")
+
+
+def _leading(lines: list[Block]) -> list[Block]:
+    out = []
+    for block in lines[:-1]:
+        if _byline(block.text) is None:
+            break
+        out.append(block)
+    return out
+
+
+THREAD = "thread"  # the repeated posts are the page
+ARTICLE_WITH_REPLIES = "article+replies"  # a prose container (post 0), then the repeated posts
+ARTICLE = "article"  # no repeated posts, or they are sections of the article
+
+
+def thread_shape(group: PostGroup | None, totals: dict, *, min_share: float = MIN_THREAD_SHARE) -> str:
+    """Where the repeated posts sit relative to the page's best prose container."""
+    if group is None:
+        return ARTICLE
+    best = _best_container(totals)
+    if best is None:
+        return THREAD
+    members = set(group.members)
+    parent = group.members[0].getparent()
+    peak_in_group = best in members or any(el in members for el in best.iterancestors())
+    inside_best = parent is best or any(el is best for el in parent.iterancestors())
+    if not (peak_in_group or inside_best):
+        return ARTICLE_WITH_REPLIES
+    entry = totals[best]
+    if group.chars >= min_share * (entry.chars - entry.link_chars):
+        return THREAD
+    return ARTICLE

@@ -1,0 +1,461 @@
+"""HTML -> blocks: parse with lxml (no network, bounded depth) and cut the page into lines.
+
+One pass over the tree (``lxml.etree.iterwalk``) turns every text line of the page into a
+``Block``: a line ends at block-level elements and at ``<br>``, inline elements stay in the
+line. Which post a line belongs to and its role come from *marks*: elements an engine table
+(or the generic extractor) pointed at before the walk. Hidden inline anti-copy noise (the
+Discuz! jammer) is cut out of the line it sits in, so the paragraph around it stays whole.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from .blocks import ATTACHMENT, BODY, CHROME, EDIT, HIDDEN, QUOTE, SIGNATURE, Block, PostMeta, Segmented
+from .errors import ParseError
+from .result import Removal
+
+MAX_DEPTH = 250  # libxml2 (without huge_tree) silently drops content below depth 256
+MAX_ELEMENTS = 1_000_000
+NOISE_MAX_CHARS = 60  # hidden inline text longer than this, or with CJK, is not random noise
+PATH_DEPTH = 3  # elements named in Block.path
+
+# Elements whose content is never page text: removed right after parsing (tails kept).
+STRIPPED_TAGS = ("script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "math")
+SKIPPED_SUBTREES = frozenset({"head", "select", "textarea", "button"})
+BLOCK_TAGS = frozenset(
+    "address article aside blockquote body center dd details dialog dir div dl dt fieldset figcaption "
+    "figure footer form h1 h2 h3 h4 h5 h6 header hr html legend li main menu nav ol p pre section "
+    "summary table tbody td tfoot th thead tr ul caption option".split()
+)
+NOISE = "noise"  # pseudo-role of a mark: the element's text is removed inline
+
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+_ZERO_FONT = re.compile(r"font-size:0(?:\.0+)?(?:px|pt|em|rem|%)?(?:;|!|$)")
+_OFF_SCREEN = re.compile(r"(?:left|top|text-indent):-\d{3,}")
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af]")
+_TITLE_SEPARATOR = re.compile(r"\s+[-|–—]\s+|\s*[|｜]\s*")
+_POWERED_BY = re.compile(r"powered\s+by|^\s*$", re.IGNORECASE)
+
+_DEPTH_CHECKS: dict[int, etree.XPath] = {}
+_COUNT_ELEMENTS = etree.XPath("count(//*)")
+_PAGE_TITLE = etree.XPath("string(//title)")
+_local = threading.local()
+
+
+def _parser() -> etree.HTMLParser:
+    """One parser per thread (lxml parsers are not thread-safe). Plain lxml.etree elements, not
+    lxml.html's HtmlElement: its per-element Python class lookup costs more than the parse."""
+    parser = getattr(_local, "parser", None)
+    if parser is None:
+        parser = etree.HTMLParser(
+            no_network=True, remove_comments=True, remove_pis=True, huge_tree=False, default_doctype=False
+        )
+        _local.parser = parser
+    return parser
+
+
+def _depth_check(max_depth: int) -> etree.XPath:
+    """XPath true when an element sits deeper than max_depth: one C-level pass per level."""
+    if max_depth not in _DEPTH_CHECKS:
+        _DEPTH_CHECKS[max_depth] = etree.XPath("boolean(/*" + "/*" * max_depth + ")")
+    return _DEPTH_CHECKS[max_depth]
+
+
+def parse_html(text: str, *, max_depth: int = MAX_DEPTH, max_elements: int = MAX_ELEMENTS) -> etree._Element:
+    """Parse decoded HTML into an lxml tree without scripts, styles and other non-text elements.
+
+    Raises ParseError for empty or unparseable markup, for trees deeper than ``max_depth``
+    (libxml2 would silently drop what lies below depth 256) and for more than
+    ``max_elements`` elements. The parser never touches the network or expands entities.
+    """
+    if not isinstance(text, str):
+        raise ParseError(f"parse_html expects decoded text (str), got {type(text).__name__}")
+    # lxml refuses str input that declares an encoding; the text is already decoded.
+    text = _XML_DECLARATION.sub("", text, count=1).replace("\x00", "")
+    if not text.strip():
+        raise ParseError("the page is empty")
+    try:
+        root = etree.fromstring(text, parser=_parser())
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
+        raise ParseError(f"the markup could not be parsed: {exc}") from exc
+    if root is None or not isinstance(root.tag, str):
+        raise ParseError("the markup holds no elements")
+    if _depth_check(max_depth)(root):
+        raise ParseError(f"the page is nested deeper than {max_depth} levels")
+    count = int(_COUNT_ELEMENTS(root))
+    if count > max_elements:
+        raise ParseError(f"the page has {count} elements, more than the limit of {max_elements}")
+    etree.strip_elements(root, *STRIPPED_TAGS, with_tail=False)
+    return root
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """What an element found before the walk means for the lines inside it."""
+
+    role: str  # a blocks role, or NOISE
+    post: int | None
+    reason: str = ""
+    check_hidden: bool = False  # look for hidden elements below (post bodies)
+
+
+@dataclass(slots=True)
+class Walk:
+    """The lines of a page, the inline noise cut out, and (on request) each line's ancestors."""
+
+    blocks: list[Block] = field(default_factory=list)
+    removed: list[Removal] = field(default_factory=list)
+    ancestors: list[tuple] = field(default_factory=list)
+
+
+def hidden_reason(el: etree._Element) -> str:
+    """Why an element is invisible to a reader ("" when it is visible)."""
+    cls = el.get("class")
+    if cls and "jammer" in cls:
+        return "hidden:jammer"
+    if el.get("hidden") is not None:
+        return "hidden:attribute"
+    style = el.get("style")
+    if not style:
+        return ""
+    style = style.replace(" ", "").lower()
+    if "display:none" in style:
+        return "hidden:display-none"
+    if "visibility:hidden" in style:
+        return "hidden:visibility"
+    if _ZERO_FONT.search(style):
+        return "hidden:font-size-0"
+    if _OFF_SCREEN.search(style):
+        return "hidden:off-screen"
+    return ""
+
+
+def looks_like_noise(text: str, *, max_chars: int = NOISE_MAX_CHARS) -> bool:
+    """Anti-copy noise is short random ASCII; hidden text with CJK or length is a message."""
+    return len(text) <= max_chars and not _CJK.search(text)
+
+
+def _label(el: etree._Element) -> str:
+    tag = el.tag if isinstance(el.tag, str) else "?"
+    cls = el.get("class")
+    if cls:
+        first = cls.split(None, 1)
+        return f"{tag}.{first[0]}" if first else tag
+    ident = el.get("id")
+    return f"{tag}#{ident}" if ident and len(ident) < 24 else tag
+
+
+def _path(el: etree._Element, depth: int = PATH_DEPTH) -> str:
+    labels = []
+    while el is not None and len(labels) < depth:
+        labels.append(_label(el))
+        el = el.getparent()
+    return ">".join(reversed(labels))
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+class _Walker:
+    """State of one walk: the line being built and the context stack."""
+
+    def __init__(self, marks: dict, base: Mark, keep_ancestors: bool) -> None:
+        self.marks = marks
+        self.keep_ancestors = keep_ancestors
+        self.out = Walk()
+        self.parts: list[str] = []
+        self.line_ctx: Mark | None = None
+        self.line_el = None
+        self.line_anc: tuple = ()
+        self.link_chars = 0
+        self.links = 0
+        self.deferred: list[Block] = []
+        # stack entries: [element, Mark, link depth, is boundary]
+        self.stack: list[list] = [[None, base, 0, False]]
+
+    def flush(self) -> None:
+        if self.parts:
+            text = _squash("".join(self.parts))
+            if text:
+                ctx = self.line_ctx
+                block = Block(
+                    text=text,
+                    post=ctx.post,
+                    role=ctx.role,
+                    path=_path(self.line_el) if self.line_el is not None else "",
+                    link_chars=min(self.link_chars, len(text)),
+                    links=self.links,
+                    reason=ctx.reason if ctx.role != BODY else "",
+                )
+                self.out.blocks.append(block)
+                if self.keep_ancestors:
+                    self.out.ancestors.append(self.line_anc)
+            self.parts = []
+        self.link_chars = 0
+        self.links = 0
+        if self.deferred:
+            for block in self.deferred:
+                self.out.blocks.append(block)
+                if self.keep_ancestors:
+                    self.out.ancestors.append(self.line_anc)
+            self.deferred = []
+
+    def add(self, text: str, entry: list, el) -> None:
+        ctx = entry[1]
+        if self.parts and ctx is not self.line_ctx:
+            self.flush()
+        if not self.parts:
+            if not text.strip():
+                return
+            self.line_ctx = ctx
+            self.line_el = el
+            if self.keep_ancestors:
+                self.line_anc = tuple(e[0] for e in self.stack[1:])
+        self.parts.append(text)
+        if entry[2]:
+            self.link_chars += len(_squash(text))
+
+    def start(self, el, walker) -> None:
+        tag = el.tag
+        parent = self.stack[-1]
+        ctx = parent[1]
+        boundary = tag in BLOCK_TAGS
+        mark = self.marks.get(el)
+        if mark is None and ctx.check_hidden and ctx.role != HIDDEN:
+            reason = hidden_reason(el)
+            if reason:
+                mark = self._hidden_mark(el, ctx, reason, boundary)
+        if mark is not None:
+            if mark.role == NOISE or mark.role == "skip":
+                self._cut(el, ctx, mark)
+                walker.skip_subtree()
+                self.stack.append([el, ctx, parent[2], False])
+                return
+            ctx = mark
+            boundary = True
+        if tag in SKIPPED_SUBTREES:
+            walker.skip_subtree()
+            boundary = True
+        if boundary or tag == "br":
+            self.flush()
+        links = parent[2]
+        if tag == "a":
+            links += 1
+            self.links += 1
+        entry = [el, ctx, links, boundary]
+        self.stack.append(entry)
+        if el.text and tag not in SKIPPED_SUBTREES:
+            self.add(el.text, entry, el)
+
+    def end(self, el) -> None:
+        entry = self.stack.pop()
+        if entry[3]:
+            self.flush()
+        if el.tail:
+            self.add(el.tail, self.stack[-1], el.getparent())
+
+    def _hidden_mark(self, el, ctx: Mark, reason: str, is_block: bool) -> Mark:
+        if reason == "hidden:jammer":
+            return Mark(NOISE, ctx.post, "jammer")
+        text = _squash("".join(el.itertext()))
+        if not is_block and looks_like_noise(text):
+            return Mark(NOISE, ctx.post, reason)
+        if not is_block:
+            return Mark("skip", ctx.post, reason)  # inline hidden message: its own block
+        return Mark(HIDDEN, ctx.post, reason)
+
+    def _cut(self, el, ctx: Mark, mark: Mark) -> None:
+        """Take an inline element's text out of the line: noise to removed, else its own block."""
+        text = _squash("".join(el.itertext()))
+        if not text:
+            return
+        if mark.role == NOISE:
+            self.out.removed.append(Removal(text=text, kind="noise", rule=mark.reason, post=mark.post))
+        else:
+            self.deferred.append(Block(text=text, post=ctx.post, role=HIDDEN, path=_path(el), reason=mark.reason))
+
+
+def walk_blocks(
+    root: etree._Element, marks: dict | None = None, *, base: Mark | None = None, keep_ancestors: bool = False
+) -> Walk:
+    """Every text line of the page in document order, with the role its marks give it."""
+    state = _Walker(marks or {}, base or Mark(CHROME, None, "outside-post"), keep_ancestors)
+    walker = etree.iterwalk(root, events=("start", "end"))
+    for event, el in walker:
+        if not isinstance(el.tag, str):
+            continue
+        if event == "start":
+            state.start(el, walker)
+        else:
+            state.end(el)
+    state.flush()
+    return state.out
+
+
+def page_title(root: etree._Element) -> tuple[str, str]:
+    """(thread title, site name) from <title>: "Subject - Board - Site - Powered by X"."""
+    raw = _squash(_PAGE_TITLE(root))
+    if not raw:
+        return "", ""
+    parts = [p for p in _TITLE_SEPARATOR.split(raw) if p and not _POWERED_BY.search(p)]
+    if len(parts) <= 1 and "_" in raw:
+        parts = [p.strip() for p in raw.split("_") if p.strip()]
+    if not parts:
+        return raw, ""
+    return parts[0], parts[-1] if len(parts) > 1 else ""
+
+
+_DATE_PREFIX = re.compile(r"^(?:发表于|發表於|发表时间|發表時間|发表日期|发帖时间|回复于|posted(?:\s+on)?|published|on)\s*[:：]?\s*", re.IGNORECASE)
+_DATE_IN_TITLE = re.compile(r"\d{4}[-/.年]\d{1,2}")
+_FLOOR_NUMBER = re.compile(r"(\d+)\s*(?:#|楼|F\b|樓)|#\s*(\d+)|^\s*(\d+)\s*$")
+FLOOR_NAMES = {"楼主": 1, "樓主": 1, "沙发": 2, "沙發": 2, "板凳": 3, "地板": 4, "地下室": 5}
+
+
+def _first_value(xpath, el) -> object:
+    if xpath is None:
+        return None
+    result = xpath(el)
+    if isinstance(result, list):
+        return result[0] if result else None
+    return result
+
+
+def _string_value(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, etree._Element):
+        return _squash("".join(value.itertext()))
+    return _squash(str(value))
+
+
+def clean_date(value) -> str:
+    """A post date as shown: prefixes like "发表于" dropped; a relative date ("3 天前")
+    replaced by the absolute one Discuz! keeps in a title attribute."""
+    if isinstance(value, etree._Element):
+        for titled in value.iter():
+            title = titled.get("title")
+            if title and _DATE_IN_TITLE.search(title):
+                return _squash(title)
+    return _DATE_PREFIX.sub("", _string_value(value)).strip(" |")
+
+
+def parse_floor(value) -> int | None:
+    """Floor number from "5#", "#5", "5楼", "楼主", "沙发"... (None when absent)."""
+    text = _string_value(value)
+    if not text:
+        return None
+    for name, floor in FLOOR_NAMES.items():
+        if name in text:
+            return floor
+    match = _FLOOR_NUMBER.search(text)
+    if match:
+        return int(next(g for g in match.groups() if g))
+    return None
+
+
+def _post_meta(ct, post_el) -> PostMeta:
+    return PostMeta(
+        floor=parse_floor(_first_value(ct.floor, post_el)),
+        author=_string_value(_first_value(ct.author, post_el)),
+        date=clean_date(_first_value(ct.date, post_el)),
+    )
+
+
+def _mark_all(marks: dict, xpaths, context, mark: Mark) -> None:
+    for xpath in xpaths:
+        for el in xpath(context):
+            if isinstance(el, etree._Element):
+                marks[el] = mark
+
+
+def table_marks(ct, root: etree._Element) -> tuple[dict, list[PostMeta]]:
+    """Marks for every post of the page under a compiled engine table, and the posts' metadata."""
+    marks: dict = {}
+    posts: list[PostMeta] = []
+    name = ct.table.name
+    for post_el in ct.post(root):
+        body = _first_value(ct.body, post_el)
+        if not isinstance(body, etree._Element) or post_el in marks or body in marks:
+            continue
+        index = len(posts)
+        posts.append(_post_meta(ct, post_el))
+        marks[post_el] = Mark(CHROME, index, "outside-body")
+        marks[body] = Mark(BODY, index, "", check_hidden=True)
+        _mark_all(marks, ct.signature, post_el, Mark(SIGNATURE, index, f"{name}:signature"))
+        _mark_all(marks, ct.quote, body, Mark(QUOTE, index, f"{name}:quote", check_hidden=True))
+        _mark_all(marks, ct.edit_notice, body, Mark(EDIT, index, f"{name}:edit"))
+        for xpath, rule in ct.drop:
+            _mark_all(marks, (xpath,), body, Mark(ATTACHMENT, index, rule))
+        _mark_all(marks, ct.noise, body, Mark(NOISE, index, f"{name}:jammer"))
+    return marks, posts
+
+
+def _title_and_forum(ct, root: etree._Element) -> tuple[str, str]:
+    title, site = page_title(root)
+    table_title = _string_value(_first_value(ct.title, root)) if ct.title is not None else ""
+    table_forum = _string_value(_first_value(ct.forum, root)) if ct.forum is not None else ""
+    return table_title or title, table_forum or site
+
+
+def segment_with_table(root: etree._Element, table) -> Segmented:
+    """Blocks of a page made by a known engine: posts, their bodies and marked parts, chrome."""
+    from .engines import compile_table
+
+    ct = compile_table(table)
+    marks, posts = table_marks(ct, root)
+    title, forum = _title_and_forum(ct, root)
+    if not posts:
+        return Segmented(title=title, forum=forum, engine=table.name)
+    walk = walk_blocks(root, marks)
+    if ct.chrome_line is not None:
+        rule = f"{table.name}:chrome-line"
+        for block in walk.blocks:
+            if block.role == BODY and ct.chrome_line.fullmatch(block.text):
+                block.role = CHROME
+                block.reason = rule
+    return Segmented(
+        blocks=walk.blocks, posts=posts, title=title, forum=forum, engine=table.name, removed=walk.removed
+    )
+
+
+def segment_html(root: etree._Element, *, url: str | None = None) -> Segmented:
+    """Cut a parsed page into blocks: with the best engine table that finds posts, else generically."""
+    from .engines import rank
+    from .generic import segment_generic
+
+    for detection in rank(root, url):
+        segmented = segment_with_table(root, detection.table)
+        if segmented.posts:
+            return segmented
+    return segment_generic(root, url=url)
+
+
+__all__ = [
+    "ATTACHMENT",
+    "BODY",
+    "CHROME",
+    "EDIT",
+    "HIDDEN",
+    "MAX_DEPTH",
+    "Mark",
+    "NOISE",
+    "PostMeta",
+    "QUOTE",
+    "SIGNATURE",
+    "Walk",
+    "hidden_reason",
+    "looks_like_noise",
+    "page_title",
+    "parse_html",
+    "segment_html",
+    "segment_with_table",
+    "clean_date",
+    "parse_floor",
+    "walk_blocks",
+]

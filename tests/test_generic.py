@@ -1,0 +1,137 @@
+"""The generic segmenter: article extraction on real Chinese news/blog pages, and repeated-post
+threads on small fragments."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cleaner.blocks import BODY, CHROME
+from cleaner.evaluate import normalize
+from cleaner.generic import segment_generic
+from cleaner.html import parse_html, segment_html
+
+DATA = Path(__file__).parent / "data"
+ARTICLES = [
+    "article_090704b0cb2e2ae4",
+    "article_8f8e788c3abb7365",
+    "cwced_9890f458-7af7-4e96-a507-6eb1b359d675",
+    "cwced_6650f72a-89ca-403a-9384-204ea6c072e6",
+]
+
+
+def read(name: str) -> str:
+    raw = (DATA / name).read_bytes()
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise AssertionError(f"cannot decode {name}")
+
+
+def char_shares(output: list[str], gold: str) -> tuple[float, float]:
+    """(retention, precision): gold characters whose line is in the output; output characters
+    of lines that are (part of) a gold line."""
+    joined_out = normalize(" ".join(output))
+    gold_lines = [normalize(line) for line in gold.splitlines() if normalize(line)]
+    joined_gold = " ".join(gold_lines)
+    kept = sum(len(line) for line in gold_lines if line in joined_out)
+    precise = sum(len(line) for line in map(normalize, output) if line in joined_gold)
+    return kept / sum(map(len, gold_lines)), precise / max(sum(len(normalize(x)) for x in output), 1)
+
+
+@pytest.mark.parametrize("case", ARTICLES)
+def test_article_pages_are_not_threads_and_keep_the_gold(case):
+    seg = segment_html(parse_html(read(f"{case}.html")))
+    assert seg.engine == "generic"
+    assert seg.is_thread is False
+    body = [b.text for b in seg.blocks if b.role == BODY]
+    assert all(b.post == 0 for b in seg.blocks if b.role == BODY)
+    retention, precision = char_shares(body, (DATA / f"{case}.gold.txt").read_text(encoding="utf-8"))
+    assert retention >= 0.9
+    assert precision >= 0.8
+
+
+def test_everything_outside_the_article_is_chrome_with_a_reason():
+    seg = segment_html(parse_html(read("article_8f8e788c3abb7365.html")))
+    chrome = [b for b in seg.blocks if b.role == CHROME]
+    assert chrome and all(b.post is None and b.reason in ("outside-article", "generic:link-line") for b in chrome)
+    assert len(seg.blocks) == len(chrome) + sum(b.role == BODY for b in seg.blocks)
+
+
+def post(cls: str, author: str, date: str, text: str) -> str:
+    return f'<div class="{cls}"><div class="meta"><a href="/u">{author}</a> <span>{date}</span></div><div class="text">{text}</div></div>'
+
+
+THREAD = (
+    "<html><head><title>求助：路由器掉线怎么办 - 某某社区</title></head><body>"
+    "<div class='nav'><a href='/'>首页</a> <a href='/bbs'>论坛</a></div><div class='topics'>"
+    + post("reply-item", "小明", "2023-04-01 10:20", "家里的路由器每天晚上都会掉线，重启以后能好一阵，请问大家有什么办法？")
+    + post("reply-item", "老王", "2023-04-01 11:02", "先看看是不是信道太拥挤了，换一个信道试试，另外固件也升级一下。")
+    + post("reply-item", "阿强", "2023-04-02 08:15", "我之前也遇到过，最后发现是电源适配器坏了，换了就好了，供你参考。")
+    + "</div><div class='footer'>关于我们 | 联系方式 | 版权所有</div></body></html>"
+)
+
+
+def test_repeated_dated_posts_make_a_thread():
+    seg = segment_generic(parse_html(THREAD))
+    assert seg.is_thread and seg.engine == "generic"
+    assert len(seg.posts) == 3
+    body = [(b.post, b.text) for b in seg.blocks if b.role == BODY]
+    assert (0, "家里的路由器每天晚上都会掉线，重启以后能好一阵，请问大家有什么办法？") in body
+    assert (2, "我之前也遇到过，最后发现是电源适配器坏了，换了就好了，供你参考。") in body
+    outside = {b.text: (b.role, b.post) for b in seg.blocks}
+    assert outside["首页 论坛"] == (CHROME, None)
+    assert outside["关于我们 | 联系方式 | 版权所有"] == (CHROME, None)
+    assert seg.title == "求助：路由器掉线怎么办"
+
+
+ARTICLE_WITH_COMMENTS = (
+    "<html><body><div class='article-content'>"
+    + "".join(
+        f"<p>这是新闻正文的第{i}段，讲述了本市今年春季植树活动的组织情况、参与人数和后续养护安排，内容较长。</p>"
+        for i in range(1, 7)
+    )
+    + "</div><div class='comments'>"
+    + post("comment", "网友甲", "2024-03-12 09:00", "活动很有意义，希望明年继续举办，也欢迎更多市民参加。")
+    + post("comment", "网友乙", "2024-03-12 10:30", "去年种的树长得很好，养护工作做得不错，点个赞。")
+    + "</div></body></html>"
+)
+
+
+def test_article_with_comments_article_is_post_zero_comments_follow():
+    seg = segment_generic(parse_html(ARTICLE_WITH_COMMENTS))
+    assert len(seg.posts) == 3
+    first = [b.text for b in seg.blocks if b.role == BODY and b.post == 0]
+    assert len(first) == 6 and first[0].startswith("这是新闻正文的第1段")
+    assert [b.text for b in seg.blocks if b.role == BODY and b.post == 2] == ["去年种的树长得很好，养护工作做得不错，点个赞。"]
+    assert [(b.text, b.reason) for b in seg.blocks if b.post is None and "网友乙" in b.text] == [
+        ("网友乙 2024-03-12 10:30", "generic:byline")
+    ]
+    assert (seg.posts[2].author, seg.posts[2].date) == ("网友乙", "2024-03-12 10:30")
+
+
+SECTIONED_ARTICLE = (
+    "<html><body><div class='main'>"
+    + "".join(
+        f"<div class='section'><h2>第{i}部分</h2><p>本部分介绍项目的第{i}个阶段，包括目标、方法、遇到的困难以及解决办法，供读者参考。</p></div>"
+        for i in range(1, 5)
+    )
+    + "</div><ul class='links'><li><a href='/a'>相关阅读一</a></li><li><a href='/b'>相关阅读二</a></li></ul></body></html>"
+)
+
+
+def test_repeated_sections_without_dates_are_one_article():
+    seg = segment_generic(parse_html(SECTIONED_ARTICLE))
+    assert seg.is_thread is False
+    assert len(seg.posts) == 1
+    body = [b.text for b in seg.blocks if b.role == BODY]
+    assert len(body) == 8 and body[0] == "第1部分"
+    assert [b.role for b in seg.blocks if b.text.startswith("相关阅读")] == [CHROME, CHROME]
+
+
+def test_a_page_without_prose_has_no_posts():
+    seg = segment_generic(parse_html("<html><body><a href='/'>首页</a><a href='/x'>登录</a></body></html>"))
+    assert seg.posts == [] and all(b.role == CHROME for b in seg.blocks)
