@@ -90,8 +90,20 @@ def parse_html(text: str, *, max_depth: int = MAX_DEPTH, max_elements: int = MAX
     count = int(_COUNT_ELEMENTS(root))
     if count > max_elements:
         raise ParseError(f"the page has {count} elements, more than the limit of {max_elements}")
+    _keep_noscript_content(root)
     etree.strip_elements(root, *STRIPPED_TAGS, with_tail=False)
     return root
+
+
+_BLOCK_INSIDE = etree.XPath("boolean(.//div or .//p or .//article)")
+
+
+def _keep_noscript_content(root: etree._Element) -> None:
+    """A <noscript> holding real markup is the server-rendered page (Discourse's crawler view):
+    keep it as a <div>. One holding a tracking pixel or an "enable JavaScript" note is stripped."""
+    for el in root.iter("noscript"):
+        if _BLOCK_INSIDE(el):
+            el.tag = "div"
 
 
 @dataclass(frozen=True, slots=True)

@@ -139,7 +139,6 @@ def test_discourse_crawler_table_reads_posts_when_noscript_is_kept():
     assert score.retention == 1.0
 
 
-@pytest.mark.xfail(strict=True, reason="cleaner.html.parse_html strips <noscript>, where Discourse's crawler view lives")
 def test_discourse_crawler_view_through_segment_html():
     _, meta, seg = page("discourse_blizzard_transfer")
     assert seg.engine == "discourse"
