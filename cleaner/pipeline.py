@@ -5,6 +5,7 @@ engines/, line knowledge in vocab.py / spam_patterns.py, the model in model.py."
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass
 from typing import Any, Mapping
@@ -13,12 +14,18 @@ from .assemble import assemble
 from . import decode
 from .decode import MAX_PAGE_BYTES
 from .blocks import BODY, Segmented
+from . import spam_patterns as sp
 from .errors import CleanTimeoutError, UnsupportedInputError
+from .normalize import cjk_share
 from .result import CleanResult
 from .rules import RULES, Verdict, judge, page_context
 
 # Default time limit per page; a keyword argument of Cleaner (as is max_bytes).
 TIME_LIMIT_S = 20.0
+# Lines with at least this share of CJK characters are always scored by the spam model.
+MODEL_MIN_CJK_SHARE = 0.3
+# Other lines are scored only when they carry something an advert needs: a link, a number, an id.
+_COMMERCIAL_SIGNAL = re.compile(r"https?://|www\.|\.(?:com|net|org|cn|vip|top|xyz)\b|\d{5,}|@\w|[$€£¥]\s?\d", re.I)
 
 
 @dataclass(slots=True)
@@ -89,12 +96,21 @@ def apply_rules(seg: Segmented, posts: set[int] | None, engine_lines: tuple[str,
     return out
 
 
+def in_model_scope(text: str, *, min_cjk_share: float = MODEL_MIN_CJK_SHARE) -> bool:
+    """The model learned Chinese ad lines and contact tricks; Western prose with no link, number
+    or contact id is outside what it knows, so it is not asked (precision over recall)."""
+    if cjk_share(text) >= min_cjk_share:
+        return True
+    return bool(_COMMERCIAL_SIGNAL.search(text)) or bool(sp.find_ad_keywords(text.lower()))
+
+
 def apply_model(seg: Segmented, verdicts: list[Verdict | None], model: Any, posts: set[int] | None,
                 threshold: float) -> None:
     """Score the body lines the rules kept; lines at or above the threshold are spam."""
     idx = [
         i for i, (b, v) in enumerate(zip(seg.blocks, verdicts))
         if v is None and b.role == BODY and b.post is not None and (posts is None or b.post in posts)
+        and in_model_scope(b.text)
     ]
     if not idx:
         return

@@ -1,0 +1,394 @@
+"""The one feature function of the spam model, used by training and by inference.
+
+A line is first put in a canonical form that undoes spammers' evasions (full-width
+forms, zero-width characters, spaced-out characters, homoglyphs, "薇信"/"加V" for
+WeChat, "扣扣" for QQ), then URLs become a domain-class token and digit runs a
+length-class token, so that a new phone number or a new domain looks like the ones
+seen in training. Character 1-3-grams of that form are hashed (no vocabulary to store;
+Chinese has no spaces, n-grams need none) and a few dense contact/ad features follow.
+
+Why a batch of lines is processed as one joined string: per-line Python and regex
+overhead made sklearn's HashingVectorizer path ~4k lines/s; running every regex once
+over the batch and hashing n-grams with numpy is >10x faster. Patterns therefore use
+``[^\\S\\n]`` instead of ``\\s`` so that nothing crosses a line boundary.
+
+Why this lives outside the persisted sklearn Pipeline: a Pipeline holding custom
+Python callables cannot be loaded safely with skops. Why it does not reuse
+``cleaner.normalize``: the shipped model's features must not shift when the rules'
+normalisation is tuned. ``FEATURE_VERSION`` changes whenever this file changes what
+the model sees; a model built for another version refuses to load.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable, Sequence
+
+import numpy as np
+import scipy.sparse as sp
+
+FEATURE_VERSION = 1
+HASH_BITS = 18
+N_HASH_FEATURES = 2**HASH_BITS
+NGRAM_ORDERS = (1, 2, 3)
+MAX_CHARS = 400  # long paragraphs: head and tail are enough, keeps scoring fast
+
+
+# Look-alike letters from other scripts, folded to the character they imitate.
+HOMOGLYPHS: dict[str, str] = {
+    "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "х": "x", "у": "y", "і": "i", "ј": "j",
+    "ѕ": "s", "һ": "h", "к": "k", "м": "m", "т": "t", "в": "b", "н": "h",
+    "α": "a", "ο": "o", "ν": "v", "ρ": "p", "τ": "t", "ι": "i", "κ": "k", "χ": "x", "ε": "e",
+    "曰": "日", "〇": "0",
+}
+ZERO_WIDTH = "\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\ufeff\u00ad\u180e\u034f"
+
+# (name, pattern, replacement) applied after folding, in one regex pass. ASCII ends of a
+# match must not touch other ASCII letters ("wx" in "wxwidgets" stays), see _evasion_repl.
+EVASIONS: tuple[tuple[str, str, str], ...] = (
+    ("wechat", r"[薇威维徽嶶葳] ?[信芯]|微 ?芯|[vw] ?[信芯]|wei ?xin|we ?chat|vx|wx", "微信"),
+    ("add_v", r"[加+➕] ?[vw](?! ?[信芯])(?![a-z])", "加微信"),
+    ("qq", r"扣 ?扣|抠 ?抠|秋 ?秋|企鹅号|q ?q", "qq"),
+    ("whatsapp", r"whats ?app|wa\.me", "whatsapp"),
+    ("telegram", r"tele ?gram|t\.me/", "telegram "),
+    ("dot", r"(?:\[\.\]|\(\.\)|【\.】|点|。|dot) ?(?=(?:com|cn|net|org|top|xyz|cc|vip|me|info)(?![a-z]))", "."),
+)
+# The look-ahead on the possible first characters lets the regex engine skip fast.
+_EVASION_FIRST_CHARS = "薇威维徽嶶葳微vw加+➕扣抠秋企qtd点。\\[(【"
+_EVASION = re.compile(
+    f"(?=[{_EVASION_FIRST_CHARS}])(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern, _ in EVASIONS) + ")"
+)
+_EVASION_REPL = {name: repl for name, _, repl in EVASIONS}
+_SPACED_LETTERS = re.compile(r"(?:[a-z0-9] ){2,}[a-z0-9](?![a-z0-9])")
+DIGIT_GROUP_GLUE = 4  # "138 1234 5678" is one number; "2023 13812345678" are two
+
+
+def _single_char(folded: str) -> str:
+    """One character standing for an NFKC expansion: its first letter/digit, else its first char."""
+    return next((c for c in folded if c.isalnum()), folded[0])
+
+
+def _fold_table() -> np.ndarray:
+    """Code point -> code point map: NFKC per character (multi-character expansions
+    reduced to one character), lower case, homoglyphs, whitespace -> space; 0 = drop.
+    A pure code-point map lets a whole batch be folded with one numpy take()."""
+    table = np.arange(0x110000, dtype=np.uint32)
+    for cp in [*range(0x80, 0xD800), *range(0xE000, 0x10000), *range(0x1D400, 0x1D800), *range(0x1F100, 0x1F200)]:
+        char = chr(cp)
+        folded = unicodedata.normalize("NFKC", char)
+        if folded != char and folded:
+            table[cp] = ord(_single_char(folded))
+    for cp in range(0x10000):
+        if 0xD800 <= cp <= 0xDFFF:
+            continue
+        lowered = chr(int(table[cp])).lower()
+        if len(lowered) == 1:
+            table[cp] = ord(lowered)
+        if chr(int(table[cp])).isspace() and table[cp] != 10:
+            table[cp] = 32
+    for char, target in HOMOGLYPHS.items():
+        table[ord(char)] = ord(target)
+    for char in ZERO_WIDTH:
+        table[ord(char)] = 0
+    return table
+
+
+FOLD_TABLE = _fold_table()
+_NL, _SPACE = 10, 32
+
+
+def _is_cjk(cps: np.ndarray) -> np.ndarray:
+    return ((cps >= 0x3400) & (cps <= 0x9FFF)) | ((cps >= 0xF900) & (cps <= 0xFAFF))
+
+
+def _is_ascii_digit(cps: np.ndarray) -> np.ndarray:
+    return (cps >= 48) & (cps <= 57)
+
+
+def _code_points(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
+def _from_code_points(cps: np.ndarray) -> str:
+    return cps.astype(np.uint32).tobytes().decode("utf-32-le", "surrogatepass")
+
+
+def _neighbours(cps: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    boundary = np.array([_NL], dtype=cps.dtype)
+    return np.concatenate([boundary, cps[:-1]]), np.concatenate([cps[1:], boundary])
+
+
+def _digit_run_lengths(cps: np.ndarray) -> np.ndarray:
+    """For each position, the length of the ASCII digit run it belongs to (0 if none)."""
+    digit = _is_ascii_digit(cps)
+    starts = digit & ~np.concatenate([[False], digit[:-1]])
+    run_id = np.cumsum(starts) - 1
+    lengths = np.bincount(run_id[digit]) if digit.any() else np.zeros(0, dtype=np.int64)
+    out = np.zeros(len(cps), dtype=np.int64)
+    out[digit] = lengths[run_id[digit]]
+    return out
+
+
+def _fold_spaces(cps: np.ndarray) -> np.ndarray:
+    """Collapse space runs, strip line edges, drop spaces between CJK characters and
+    between short digit groups (spaced-out phone numbers)."""
+    prev, _ = _neighbours(cps)
+    cps = cps[~((cps == _SPACE) & (prev == _SPACE))]
+    prev, nxt = _neighbours(cps)
+    cps = cps[~((cps == _SPACE) & ((prev == _NL) | (nxt == _NL)))]
+    if len(cps) == 0:
+        return cps
+    prev, nxt = _neighbours(cps)
+    run = _digit_run_lengths(cps)
+    run_before = np.concatenate([[0], run[:-1]])
+    run_after = np.concatenate([run[1:], [0]])
+    short_digits = (run_before > 0) & (run_before <= DIGIT_GROUP_GLUE) & (run_after > 0) & (run_after <= DIGIT_GROUP_GLUE)
+    glued = (_is_cjk(prev) & _is_cjk(nxt)) | short_digits
+    return cps[~((cps == _SPACE) & glued)]
+
+
+def _ascii_letter_at(text: str, index: int) -> bool:
+    return 0 <= index < len(text) and text[index].isascii() and text[index].isalpha()
+
+
+def _evasion_repl(match: re.Match) -> str:
+    text, start, end = match.string, match.start(), match.end()
+    found = match.group(0)
+    if (found[0].isascii() and found[0].isalpha() and _ascii_letter_at(text, start - 1)) or (
+        found[-1].isascii() and found[-1].isalpha() and _ascii_letter_at(text, end)
+    ):
+        return found
+    return _EVASION_REPL[match.lastgroup]
+
+
+def _unspace_letters(match: re.Match) -> str:
+    text, start, end = match.string, match.start(), match.end()
+    if (start > 0 and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum()):
+        return match.group(0)
+    return match.group(0).replace(" ", "")
+
+
+TLDS = "com|cn|net|org|cc|top|xyz|info|biz|vip|me|tv|co|io|us|uk|de|hk|tw|ru|in|la|ws|shop|club|site|online|live|app|win|bet|mobi|asia|pw|tk"
+_URL = re.compile(
+    rf"(?:https?://|www\.)[^\s<>\"'，。、）)】]+|(?:[a-z0-9-]+\.)+(?:{TLDS})(?![a-z0-9-])(?:/[^\s<>\"'，。、）)】]*)?"
+)
+_HOST = re.compile(r"^(?:https?://)?([^/:?#]+)")
+SECOND_LEVEL_LABELS = frozenset({"gov", "edu", "ac", "org", "com", "net"})
+
+# Markers are private-use characters: they never occur in text after normalisation.
+URL_MARK, BLOCKED_URL_MARK = "\ue000", "\ue001"
+DIGIT_RUN_LIMITS = (2, 4, 6, 8, 10, 11)  # run length <= limit -> mark 0xE010 + index; longer -> next
+DIGIT_MARK_BASE = 0xE010
+
+# Dense contact features: (name, pattern, must not follow a digit), searched in the normalised line.
+CONTACT_PATTERNS: tuple[tuple[str, str, bool], ...] = (
+    ("mobile", r"1[3-9]\d{9}(?!\d)", True),
+    ("hotline_400_800", r"[48]00[- ]?\d{3}[- ]?\d{4}(?!\d)", True),
+    ("landline", r"0\d{2,3}-\d{7,8}(?!\d)", True),
+    ("qq_id", r"qq ?(?:号码|号|群)? ?:? ?\d{5,11}", False),
+    ("wechat_id", r"微信 ?号? ?:? ?(?:[a-z][-_a-z0-9]{5,19}|\d{6,11})", False),
+    ("add_contact", r"加 ?(?:微信|qq)|(?:联系|咨询) ?(?:微信|qq|电话|热线)|whatsapp|telegram", False),
+    ("intl_phone", r"\+\d{1,3}[ -]?\d{3,4}[ -]?\d{3,4}", False),
+)
+_CONTACT_PATTERNS = tuple((re.compile(p), digit_boundary) for _, p, digit_boundary in CONTACT_PATTERNS)
+
+# Words that are nearly always an ad in a forum line; the n-grams learn the rest.
+AD_TERMS: tuple[str, ...] = (
+    "白癜风", "牛皮癣", "银屑病", "男科", "妇科", "不孕不育", "癫痫", "阳痿", "早泄", "前列腺", "包皮",
+    "无痛人流", "性病", "尖锐湿疣", "哪家好", "哪里好", "专科医院", "博彩", "时时彩", "六合彩", "百家乐",
+    "棋牌", "娱乐城", "真人娱乐", "开户送", "彩金", "投注", "代开发票", "发票", "增值税", "办证", "刻章",
+    "文凭", "贷款", "无抵押", "网贷", "秒到账", "高仿", "a货", "复刻", "精仿", "刷单", "兼职", "日结",
+    "打字员", "手工活", "代孕", "包夜", "援交", "裸聊", "约炮", "一夜情", "特殊服务", "外围", "快排",
+    "外链", "代发", "收录", "枪支", "迷药", "窃听", "私家侦探", "viagra", "cialis", "casino", "payday",
+    "replica", "escort", "porn", "backlink", "loan", "pills", "betting", "jackpot", "slots", "poker",
+)
+_AD_TERMS = re.compile("|".join(sorted(map(re.escape, AD_TERMS), key=len, reverse=True)))
+
+LENGTH_BUCKETS = (8, 16, 32, 64, 128, 256)
+PUNCT_CHARS = "!?~:*★☆●◆■→【】[]|#@$%&^_=<>"
+_PUNCT_CODES = np.array(sorted(map(ord, PUNCT_CHARS)), dtype=np.uint32)
+N_DENSE_FEATURES = 3 + len(CONTACT_PATTERNS) + 4 + len(LENGTH_BUCKETS)
+N_FEATURES = N_HASH_FEATURES + N_DENSE_FEATURES
+
+# n-gram hashing constants (FNV-1a style over code points, 64-bit wrap-around).
+_FNV_OFFSET = np.uint64(0xCBF29CE484222325)
+_FNV_PRIME = np.uint64(0x100000001B3)
+_MIX = np.uint64(0x9E3779B97F4A7C15)
+
+
+@lru_cache(maxsize=1)
+def blocked_domains() -> frozenset[str]:
+    """The blocked spam domains shipped with the package (konsheng/Sensitive-lexicon, MIT)."""
+    text = resources.files("cleaner").joinpath("data/blocked_domains.txt").read_text(encoding="utf-8")
+    return frozenset(d.strip().lower().removeprefix("www.") for d in text.splitlines() if d.strip())
+
+
+def is_blocked_host(host: str) -> bool:
+    """True when the host or one of its parent domains is on the blocked list."""
+    parts = host.lower().removeprefix("www.").split(".")
+    domains = blocked_domains()
+    return any(".".join(parts[i:]) in domains for i in range(len(parts) - 1))
+
+
+def _join(lines: Sequence[str]) -> str:
+    return "\n".join(line.replace("\r", " ").replace("\n", " ") for line in lines)
+
+
+def _normalize_joined(joined: str) -> str:
+    cps = FOLD_TABLE[_code_points(joined)]
+    text = _from_code_points(_fold_spaces(cps[cps != 0]))
+    text = _SPACED_LETTERS.sub(_unspace_letters, text)
+    return _EVASION.sub(_evasion_repl, text)
+
+
+def normalize_many(lines: Sequence[str]) -> list[str]:
+    """Canonical form of each line: NFKC per character, lower case, zero-width chars and
+    homoglyphs folded, spaces collapsed (and removed between CJK characters or digits),
+    evasion spellings of contact channels replaced."""
+    if not lines:
+        return []
+    return _normalize_joined(_join(lines)).split("\n")
+
+
+def normalize(line: str) -> str:
+    """Canonical form of one line (see ``normalize_many``)."""
+    return normalize_many([line])[0]
+
+
+def _truncate(text: str) -> str:
+    if len(text) <= MAX_CHARS:
+        return text
+    half = MAX_CHARS // 2
+    return text[:half] + " " + text[-half:]
+
+
+def _url_mark(match: re.Match) -> str:
+    start = match.start()
+    if start > 0 and (match.string[start - 1].isascii() and match.string[start - 1].isalnum()):
+        return match.group(0)  # "abc" of "xabc.com" is not where a domain starts
+    host = _HOST.match(match.group(0))
+    if not host:
+        return f" {URL_MARK} "
+    mark = BLOCKED_URL_MARK if is_blocked_host(host.group(1)) else URL_MARK
+    return f" {mark}{url_suffix(host.group(1))} "
+
+
+def url_suffix(host: str) -> str:
+    """The public suffix class of a host ("gov.cn", "org", "top"): official and
+    community sites end differently from throw-away spam domains."""
+    labels = host.rstrip(".").split(".")
+    if len(labels) >= 3 and labels[-2] in SECOND_LEVEL_LABELS:
+        return ".".join(labels[-2:])
+    return labels[-1]
+
+
+def _mark_digit_runs(cps: np.ndarray) -> np.ndarray:
+    """Each run of ASCII digits -> one private-use mark for its length class."""
+    digit = _is_ascii_digit(cps)
+    if not digit.any():
+        return cps
+    prev_digit = np.concatenate([[False], digit[:-1]])
+    starts = digit & ~prev_digit
+    run_id = np.cumsum(starts) - 1
+    run_len = np.bincount(run_id[digit])
+    marks = DIGIT_MARK_BASE + np.searchsorted(np.array(DIGIT_RUN_LIMITS), run_len, side="left")
+    out = cps.copy()
+    out[starts] = marks[run_id[starts]]
+    return out[~digit | starts]
+
+
+def shape_many(normalized: Sequence[str]) -> list[str]:
+    """The strings whose n-grams are hashed: URLs and digit runs replaced by class marks,
+    long lines cut to their head and tail."""
+    text = _URL.sub(_url_mark, "\n".join(_truncate(t) for t in normalized))
+    return _from_code_points(_mark_digit_runs(_code_points(text))).split("\n")
+
+
+def shape(normalized: str) -> str:
+    """``shape_many`` for one normalised line."""
+    return shape_many([normalized])[0]
+
+
+def _hashed_ngrams(shaped: Sequence[str]) -> sp.csr_matrix:
+    """Hashed character n-gram counts scaled by 1/sqrt(n-grams in the line).
+    N-grams never cross lines; the CSR is built without summing duplicate columns
+    (a matrix product adds them up), which keeps this step cheap."""
+    cps = _code_points("\n".join(f" {line} " for line in shaped)).astype(np.uint64)
+    newline = cps == _NL
+    row_of = np.cumsum(newline)
+    length = len(cps)
+    hashes = np.zeros((length, len(NGRAM_ORDERS)), dtype=np.uint64)
+    valid = np.zeros((length, len(NGRAM_ORDERS)), dtype=bool)
+    for k, order in enumerate(NGRAM_ORDERS):
+        m = length - order + 1
+        h = np.full(m, _FNV_OFFSET ^ np.uint64(order), dtype=np.uint64)
+        ok = np.ones(m, dtype=bool)
+        for j in range(order):
+            h = (h ^ cps[j:j + m]) * _FNV_PRIME
+            ok &= ~newline[j:j + m]
+        hashes[:m, k] = h
+        valid[:m, k] = ok
+    # Row-major ravel keeps entries grouped by line (positions are in line order): no sort.
+    valid_flat = valid.ravel()
+    cols = ((hashes.ravel()[valid_flat] * _MIX) >> np.uint64(64 - HASH_BITS)).astype(np.int32)
+    rows = np.repeat(row_of, len(NGRAM_ORDERS))[valid_flat]
+    per_row = np.bincount(rows, minlength=len(shaped))
+    weights = (1.0 / np.sqrt(np.maximum(per_row, 1))).astype(np.float32)
+    indptr = np.concatenate([[0], np.cumsum(per_row)]).astype(np.int64)
+    return sp.csr_matrix((weights[rows], cols, indptr), shape=(len(shaped), N_HASH_FEATURES))
+
+
+def _rows_of(starts: list[int], line_starts: np.ndarray) -> np.ndarray:
+    return np.searchsorted(line_starts, np.asarray(starts, dtype=np.int64), side="right") - 1
+
+
+def _bucket(values: np.ndarray, limits: Sequence[int]) -> np.ndarray:
+    return np.stack([(values <= limit).astype(np.float32) for limit in limits], axis=1)
+
+
+def _count_per_row(mask: np.ndarray, row_of: np.ndarray, n: int) -> np.ndarray:
+    return np.bincount(row_of[mask], minlength=n)
+
+
+def _dense_features(normalized: Sequence[str], shaped: Sequence[str]) -> np.ndarray:
+    """Hand features per line: URLs, contact ids, digit/punctuation ratios, ad terms, length."""
+    n = len(normalized)
+    lengths = np.fromiter((len(s) for s in normalized), dtype=np.int64, count=n)
+    line_starts = np.concatenate([[0], np.cumsum(lengths + 1)[:-1]])
+    joined = "\n".join(normalized)
+    cps = _code_points(joined)
+    row_of = np.cumsum(cps == _NL)
+    shaped_cps = _code_points("\n".join(shaped))
+    shaped_row = np.cumsum(shaped_cps == _NL)
+    url_marks = (shaped_cps == ord(URL_MARK)) | (shaped_cps == ord(BLOCKED_URL_MARK))
+    url_counts = _count_per_row(url_marks, shaped_row, n)
+    out = np.zeros((n, N_DENSE_FEATURES), dtype=np.float32)
+    out[:, 0] = url_counts > 0
+    out[:, 1] = _count_per_row(shaped_cps == ord(BLOCKED_URL_MARK), shaped_row, n) > 0
+    out[:, 2] = np.minimum(url_counts, 5) / 5.0
+    for k, (pattern, digit_boundary) in enumerate(_CONTACT_PATTERNS):
+        starts = [m.start() for m in pattern.finditer(joined)
+                  if not (digit_boundary and m.start() > 0 and joined[m.start() - 1].isdigit())]
+        out[_rows_of(starts, line_starts), 3 + k] = 1.0
+    col = 3 + len(CONTACT_PATTERNS)
+    safe_len = np.maximum(lengths, 1)
+    ad_hits = np.bincount(_rows_of([m.start() for m in _AD_TERMS.finditer(joined)], line_starts), minlength=n)
+    out[:, col] = _count_per_row(_is_ascii_digit(cps), row_of, n) / safe_len
+    out[:, col + 1] = _count_per_row(np.isin(cps, _PUNCT_CODES), row_of, n) / safe_len
+    out[:, col + 2] = np.minimum(ad_hits, 5) / 5.0
+    out[:, col + 3] = np.minimum(ad_hits * 10.0 / safe_len, 1.0)
+    out[:, col + 4:] = _bucket(lengths, LENGTH_BUCKETS)
+    return out
+
+
+def featurize(lines: Iterable[str]) -> sp.csr_matrix:
+    """Lines -> sparse float32 matrix: hashed char n-grams, then dense features."""
+    normalized = normalize_many(list(lines))
+    if not normalized:
+        return sp.csr_matrix((0, N_FEATURES), dtype=np.float32)
+    shaped = shape_many(normalized)
+    dense = sp.csr_matrix(_dense_features(normalized, shaped))
+    return sp.hstack([_hashed_ngrams(shaped), dense], format="csr", dtype=np.float32)

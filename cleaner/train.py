@@ -1,0 +1,260 @@
+"""``forum-cleaner train LINES... -o MODEL``: train the spam model on labelled lines.
+
+Reads JSONL (fields text, label, optional source) or TSV (label<TAB>text, or a header
+row naming text and label columns). Labels: 1/0, spam/ham, spam/genuine. Prints
+cross-validated precision, recall, F1 and ROC-AUC (folds grouped by ``source`` when
+present, so variants of one template or one page never sit on both sides), picks the
+threshold that reaches the target precision on the out-of-fold scores with the highest
+recall, optionally reports a held-out split (by source) scored with a model that never
+saw it, then fits on all lines and writes the model with its card. Same data and seed,
+same predictions.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import platform
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Sequence
+
+import numpy as np
+import sklearn
+from sklearn.metrics import f1_score, precision_recall_curve, precision_score, recall_score, roc_auc_score
+from sklearn.model_selection import GroupShuffleSplit, StratifiedGroupKFold, StratifiedKFold
+
+from .features import FEATURE_VERSION
+from .model import DEFAULT_C, SpamModel, save
+
+DEFAULT_TARGET_PRECISION = 0.99
+DEFAULT_FOLDS = 5
+DEFAULT_HOLDOUT = 0.2
+SPAM_LABELS = {"1", "spam", "true", "yes", "ad"}
+GENUINE_LABELS = {"0", "ham", "genuine", "false", "no", "content"}
+
+
+@dataclass
+class LabelledLines:
+    texts: list[str]
+    labels: np.ndarray
+    groups: list[str]
+    files: list[dict[str, Any]]
+
+
+def parse_label(value: Any) -> int:
+    key = str(value).strip().lower()
+    if key in SPAM_LABELS:
+        return 1
+    if key in GENUINE_LABELS:
+        return 0
+    raise ValueError(f"unknown label {value!r} (use 1/0, spam/ham or spam/genuine)")
+
+
+def _read_jsonl(path: Path) -> list[tuple[str, int, str | None]]:
+    rows = []
+    with path.open(encoding="utf-8") as f:
+        for number, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            item = json.loads(line)
+            try:
+                rows.append((str(item["text"]), parse_label(item["label"]), item.get("source")))
+            except (KeyError, ValueError) as exc:
+                raise ValueError(f"{path}:{number}: {exc}") from exc
+    return rows
+
+
+def _read_tsv(path: Path) -> list[tuple[str, int, str | None]]:
+    with path.open(encoding="utf-8", newline="") as f:
+        table = list(csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+    if not table:
+        return []
+    header = [c.strip().lower() for c in table[0]]
+    if "text" in header and "label" in header:
+        t, l = header.index("text"), header.index("label")
+        s = header.index("source") if "source" in header else None
+        return [(r[t], parse_label(r[l]), r[s] if s is not None else None) for r in table[1:] if len(r) > max(t, l)]
+    return [(r[1], parse_label(r[0]), None) for r in table if len(r) >= 2]
+
+
+def read_labelled(paths: Sequence[str | Path]) -> LabelledLines:
+    """Read JSONL/TSV files; a line without a source gets its file's own group per line."""
+    texts, labels, groups, files = [], [], [], []
+    for raw in paths:
+        path = Path(raw)
+        rows = _read_jsonl(path) if path.suffix in (".jsonl", ".json", ".ndjson") else _read_tsv(path)
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        files.append({"file": path.name, "sha256": digest, "lines": len(rows),
+                      "spam": sum(r[1] for r in rows)})
+        for index, (text, label, source) in enumerate(rows):
+            texts.append(text)
+            labels.append(label)
+            groups.append(source if source else f"{path.name}#{index}")
+    return LabelledLines(texts, np.asarray(labels, dtype=int), groups, files)
+
+
+def choose_threshold(labels: np.ndarray, scores: np.ndarray, target_precision: float) -> float:
+    """The lowest score threshold whose precision reaches the target (highest recall);
+    if none does, the threshold with the best precision."""
+    precision, _, thresholds = precision_recall_curve(labels, scores)
+    ok = np.flatnonzero(precision[:-1] >= target_precision)
+    if len(ok):
+        return float(thresholds[ok[0]])
+    return float(thresholds[int(np.argmax(precision[:-1]))])
+
+
+def metrics_at(labels: np.ndarray, scores: np.ndarray, threshold: float) -> dict[str, float]:
+    predicted = (scores >= threshold).astype(int)
+    return {
+        "precision": round(float(precision_score(labels, predicted, zero_division=0)), 4),
+        "recall": round(float(recall_score(labels, predicted, zero_division=0)), 4),
+        "f1": round(float(f1_score(labels, predicted, zero_division=0)), 4),
+        "roc_auc": round(float(roc_auc_score(labels, scores)), 5) if len(set(labels)) == 2 else float("nan"),
+        "threshold": round(float(threshold), 4),
+        "lines": int(len(labels)),
+        "spam": int(labels.sum()),
+    }
+
+
+def out_of_fold_scores(texts: Sequence[str], labels: np.ndarray, groups: Sequence[str], folds: int,
+                       seed: int, C: float) -> np.ndarray:
+    """Scores of each line from a model that did not see its group (or its fold)."""
+    texts = np.asarray(texts, dtype=object)
+    distinct = len(set(groups))
+    if distinct >= folds and distinct < len(groups):
+        splitter = StratifiedGroupKFold(n_splits=folds, shuffle=True, random_state=seed)
+        splits = splitter.split(texts, labels, groups)
+    else:
+        splits = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed).split(texts, labels)
+    scores = np.zeros(len(labels))
+    for train_idx, test_idx in splits:
+        model = SpamModel(C=C).fit(list(texts[train_idx]), labels[train_idx])
+        scores[test_idx] = model.score_lines(list(texts[test_idx]))
+    return scores
+
+
+def holdout_report(data: LabelledLines, fraction: float, folds: int, seed: int, C: float,
+                   target_precision: float) -> dict[str, Any]:
+    """Hold out a share of the sources; choose the threshold by CV on the rest, fit on the
+    rest, and score the held-out lines: the honest estimate of what a user will see."""
+    splitter = GroupShuffleSplit(n_splits=1, test_size=fraction, random_state=seed)
+    train_idx, test_idx = next(splitter.split(data.texts, data.labels, data.groups))
+    texts = np.asarray(data.texts, dtype=object)
+    train_groups = [data.groups[i] for i in train_idx]
+    oof = out_of_fold_scores(list(texts[train_idx]), data.labels[train_idx], train_groups, folds, seed, C)
+    threshold = choose_threshold(data.labels[train_idx], oof, target_precision)
+    model = SpamModel(C=C, threshold=threshold).fit(list(texts[train_idx]), data.labels[train_idx])
+    scores = model.score_lines(list(texts[test_idx]))
+    report = metrics_at(data.labels[test_idx], scores, threshold)
+    report["held_out_sources"] = len({data.groups[i] for i in test_idx})
+    return report
+
+
+def read_genuine_texts(paths: Sequence[str | Path]) -> list[str]:
+    """Texts of genuine-only evaluation files: JSONL with a text field, or plain text lines."""
+    texts = []
+    for raw in paths:
+        path = Path(raw)
+        with path.open(encoding="utf-8") as f:
+            for line in f:
+                if not line.strip():
+                    continue
+                texts.append(json.loads(line)["text"] if path.suffix == ".jsonl" else line.rstrip("\n"))
+    return texts
+
+
+def render_card_markdown(card: dict[str, Any]) -> str:
+    """A human-readable card from the JSON card."""
+    cv, held = card["cross_validation"], card.get("held_out") or {}
+    lines = [
+        f"# Spam model card: {card['model_file']}", "",
+        f"- scikit-learn {card['sklearn_version']}, Python {card['python_version']}, feature version {card['feature_version']}",
+        f"- model: {card['model']}", f"- seed {card['seed']}, folds {card['folds']}, training time {card['train_seconds']} s",
+        f"- threshold {card['threshold']}: {card['threshold_rule']}", "", "## Data", "",
+        "| file | sha256 | lines | spam |", "| --- | --- | --- | --- |",
+        *[f"| {f['file']} | {f['sha256'][:16]}… | {f['lines']} | {f['spam']} |" for f in card["data"]], "",
+        "## Metrics", "", "| evaluation | precision | recall | F1 | ROC-AUC | lines |", "| --- | --- | --- | --- | --- | --- |",
+        f"| cross-validated (grouped by source), at threshold | {cv['precision']} | {cv['recall']} | {cv['f1']} | {cv['roc_auc']} | {cv['lines']} |",
+    ]
+    if held:
+        lines.append(f"| held-out {held['held_out_sources']} sources, threshold from CV on the rest | {held['precision']} | "
+                     f"{held['recall']} | {held['f1']} | {held['roc_auc']} | {held['lines']} |")
+    for name, ev in (card.get("genuine_evaluation") or {}).items():
+        lines.append(f"\nFalse positives on {name}: {ev['flagged']} of {ev['lines']} ({ev['share']:.4%}) at the threshold "
+                     "(in-sample if that text is also in the training files).")
+    lines += ["", "Same data + seed give the same model and predictions. Loading needs this feature version; "
+              "another scikit-learn version loads with a ModelVersionWarning."]
+    return "\n".join(lines) + "\n"
+
+
+def train(paths: Sequence[str | Path], output: str | Path, *, target_precision: float = DEFAULT_TARGET_PRECISION,
+          seed: int = 0, folds: int = DEFAULT_FOLDS, holdout: float = DEFAULT_HOLDOUT, C: float = DEFAULT_C,
+          eval_genuine: Sequence[str | Path] = (), log=print) -> tuple[SpamModel, dict[str, Any]]:
+    """Cross-validate, choose the threshold, fit on all lines, save model + card."""
+    started = time.perf_counter()
+    data = read_labelled(paths)
+    if len(set(data.labels.tolist())) != 2:
+        raise ValueError("the training lines must hold both spam and genuine lines")
+    log(f"{len(data.texts)} lines ({int(data.labels.sum())} spam) from {len(data.files)} file(s), "
+        f"{len(set(data.groups))} sources")
+    oof = out_of_fold_scores(data.texts, data.labels, data.groups, folds, seed, C)
+    threshold = choose_threshold(data.labels, oof, target_precision)
+    cv = metrics_at(data.labels, oof, threshold)
+    log(f"cross-validated ({folds} folds by source) at threshold {threshold:.4f}: precision {cv['precision']:.4f} "
+        f"recall {cv['recall']:.4f} F1 {cv['f1']:.4f} ROC-AUC {cv['roc_auc']:.5f}")
+    held = holdout_report(data, holdout, folds, seed, C, target_precision) if holdout > 0 else None
+    if held:
+        log(f"held-out {held['held_out_sources']} sources ({held['lines']} lines) at threshold {held['threshold']:.4f}: "
+            f"precision {held['precision']:.4f} recall {held['recall']:.4f} F1 {held['f1']:.4f} ROC-AUC {held['roc_auc']:.5f}")
+    model = SpamModel(C=C, threshold=threshold).fit(data.texts, data.labels)
+    evaluation = {}
+    for raw in eval_genuine:
+        texts = read_genuine_texts([raw])
+        flagged = int(model.predict(texts).sum())
+        evaluation[Path(raw).name] = {"lines": len(texts), "flagged": flagged, "share": flagged / max(len(texts), 1)}
+        log(f"false positives on {Path(raw).name}: {flagged} of {len(texts)} ({flagged / max(len(texts), 1):.4%})")
+    card = {
+        "model": f"SpamModel(C={C}): featurize (hashed char 1-3-grams + contact features) -> MaxAbsScaler -> LogisticRegression(liblinear)",
+        "data": data.files, "seed": seed, "folds": folds, "target_precision": target_precision,
+        "threshold_rule": f"lowest threshold whose out-of-fold precision >= {target_precision} (highest recall), "
+                          f"{folds}-fold CV grouped by source",
+        "cross_validation": cv, "held_out": held, "genuine_evaluation": evaluation,
+        "python_version": platform.python_version(), "feature_version": FEATURE_VERSION,
+        "sklearn_version": sklearn.__version__, "train_seconds": round(time.perf_counter() - started, 1),
+    }
+    path = save(model, output, card)
+    card = json.loads(Path(path).with_name(Path(path).stem + ".card.json").read_text(encoding="utf-8"))
+    Path(path).with_name(Path(path).stem + ".card.md").write_text(render_card_markdown(card), encoding="utf-8")
+    log(f"wrote {path} ({card['model_bytes']} bytes, sha256 {card['model_sha256'][:16]}…) and its card "
+        f"in {card['train_seconds']} s")
+    return model, card
+
+
+def add_parser(subparsers) -> None:
+    p = subparsers.add_parser("train", help="train a spam model on labelled lines",
+                              description=__doc__.split("\n")[0])
+    p.add_argument("lines", nargs="+", metavar="LINES", help="JSONL (text,label[,source]) or TSV files")
+    p.add_argument("-o", "--output", required=True, metavar="MODEL", help="model file (.skops; .joblib if asked)")
+    p.add_argument("--target-precision", type=float, default=DEFAULT_TARGET_PRECISION)
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--folds", type=int, default=DEFAULT_FOLDS)
+    p.add_argument("--holdout", type=float, default=DEFAULT_HOLDOUT,
+                   help="share of sources held out for an extra honest report (0 to skip)")
+    p.add_argument("--C", type=float, default=DEFAULT_C, help="inverse regularisation of the logistic regression")
+    p.add_argument("--eval-genuine", nargs="*", default=[], metavar="FILE",
+                   help="genuine-only files (JSONL text field, or text lines) to report false positives on")
+    p.set_defaults(func=run)
+
+
+def run(args) -> int:
+    try:
+        train(args.lines, args.output, target_precision=args.target_precision, seed=args.seed, folds=args.folds,
+              holdout=args.holdout, C=args.C, eval_genuine=args.eval_genuine)
+    except (OSError, ValueError) as exc:
+        print(f"forum-cleaner train: {exc}", file=sys.stderr)
+        return 2
+    return 0

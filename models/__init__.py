@@ -1,0 +1,1 @@
+"""The shipped spam model (spam_model.skops) and its card; installed as ``cleaner.models``."""
