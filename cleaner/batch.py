@@ -1,0 +1,411 @@
+"""Clean many pages: one record per input, on every core, with bounded memory, limits and resume.
+
+Why ``concurrent.futures.ProcessPoolExecutor`` and not joblib: we need (1) a per-process
+initializer so each worker builds the ``Cleaner`` (and loads its model) once, (2) an explicit
+window of in-flight chunks so memory stays flat on an endless stream (``Executor.map`` and
+joblib's default dispatch would read far ahead), and (3) to notice a dead worker
+(``BrokenProcessPool``) and resubmit what it held. All three are a few lines with the stdlib
+executor and awkward through joblib's loky backend.
+
+Every page gets two time limits in a worker: a soft one (``SIGALRM`` -> ``CleanTimeoutError``
+-> an error record) and a hard one (``faulthandler`` exits the worker even inside C code such
+as a pathological lxml parse); the pool is then rebuilt and the chunk's other pages retried.
+"""
+
+from __future__ import annotations
+
+import collections
+import concurrent.futures as cf
+import faulthandler
+import multiprocessing
+import os
+import signal
+import sys
+import threading
+import time
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from typing import Callable, Iterable, Iterator
+
+from .batch_readers import PageInput
+from .errors import CleanError, CleanTimeoutError, PageTooLargeError
+
+DEFAULT_MAX_BYTES = 16 * 1024 * 1024
+DEFAULT_TIMEOUT_S = 30.0
+HARD_TIMEOUT_FACTOR = 2.0  # a worker still busy after factor * timeout + grace is killed
+HARD_TIMEOUT_GRACE_S = 5.0
+CHUNK_MAX_PAGES = 8
+CHUNK_MAX_BYTES = 4 * 1024 * 1024
+CHUNKS_IN_FLIGHT_PER_JOB = 4
+NO_MODEL_NAMES = ("none", "rules")  # --model none: rules only
+
+
+@dataclass(frozen=True)
+class CleanOptions:
+    """Everything that decides a record; the same object drives local, Dask and Scrapy runs."""
+
+    replies: bool = False
+    audit: bool = False
+    model: str | None = None
+    trust_model: bool = False
+    max_bytes: int | None = DEFAULT_MAX_BYTES
+    timeout: float | None = DEFAULT_TIMEOUT_S
+
+    def cleaner_kwargs(self) -> dict:
+        kwargs: dict = {"max_bytes": self.max_bytes, "time_limit": self.timeout}
+        if self.model is not None:  # None: the Cleaner's default (the shipped model)
+            model = None if self.model.lower() in NO_MODEL_NAMES else self.model
+            kwargs.update(model=model, trust_model=self.trust_model)
+        return {k: v for k, v in kwargs.items() if v is not None or k == "model"}
+
+
+def make_cleaner(options: CleanOptions):
+    """Build the public ``Cleaner`` once (it loads the spam model); reused for every page."""
+    from . import Cleaner
+
+    return Cleaner(**options.cleaner_kwargs())
+
+
+# ---------------------------------------------------------------- one record
+def error_record(page: PageInput, message: str, code: str) -> dict:
+    return {"id": page.id, "source": page.source, "url": page.url, "status": "error", "title": "",
+            "engine": "", "text": "", "error": message, "error_code": code}
+
+
+def result_record(page: PageInput, result, options: CleanOptions) -> dict:
+    """The batch record for a cleaned page (the schema documented in the README)."""
+    record = {"id": page.id, "source": page.source, "url": page.url or result.url,
+              "status": "ok" if result.text else "empty", "title": result.title,
+              "engine": result.engine, "text": result.text}
+    if not result.text:
+        record["empty_reason"] = result.empty_reason
+    if options.replies:
+        record["posts"] = [asdict(p) for p in result.posts]
+    if options.audit:
+        record["removed"] = [asdict(r) for r in result.removed]
+        record["spam_score"] = result.spam_score
+    return record
+
+
+def clean_record(page: PageInput, cleaner, options: CleanOptions) -> dict:
+    """One input -> one record; every failure becomes an error record, never an exception."""
+    if page.error is not None:
+        return error_record(page, page.error, page.error_code)
+    if options.max_bytes and page.size > options.max_bytes:
+        exc = PageTooLargeError(f"page exceeds the size limit of {options.max_bytes} bytes")
+        return error_record(page, str(exc), exc.code)
+    try:
+        result = cleaner.clean(page.payload, url=page.url, headers=page.headers, replies=options.replies)
+    except CleanError as exc:
+        return error_record(page, str(exc) or type(exc).__name__, exc.code)
+    except RecursionError:
+        return error_record(page, "page nested too deeply", "parse")
+    except MemoryError:
+        return error_record(page, "out of memory on this page", "memory")
+    except Exception as exc:  # a bug must cost one record, not the batch; the message says which
+        return error_record(page, f"internal error: {type(exc).__name__}: {exc}", "internal")
+    return result_record(page, result, options)
+
+
+# ---------------------------------------------------------------- time limits
+def _can_use_alarm() -> bool:
+    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+
+def _raise_timeout(signum, frame):
+    raise CleanTimeoutError("page took longer than the time limit")
+
+
+@contextmanager
+def soft_time_limit(seconds: float | None):
+    """Raise ``CleanTimeoutError`` after ``seconds`` (main thread on POSIX only; else a no-op)."""
+    if not seconds or not _can_use_alarm():
+        yield
+        return
+    previous = signal.signal(signal.SIGALRM, _raise_timeout)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def clean_record_limited(page: PageInput, cleaner, options: CleanOptions) -> dict:
+    try:
+        with soft_time_limit(options.timeout):
+            return clean_record(page, cleaner, options)
+    except CleanTimeoutError as exc:  # the alarm can fire outside clean_record's own try
+        return error_record(page, str(exc), exc.code)
+
+
+# ---------------------------------------------------------------- worker processes
+_WORKER: dict = {}
+
+
+def _init_worker(options: CleanOptions, cleaner=None) -> None:
+    """Per-process setup: the Cleaner is built (model loaded) once here, not per page."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    _WORKER["options"] = options
+    _WORKER["cleaner"] = cleaner if cleaner is not None else make_cleaner(options)
+    _WORKER["devnull"] = open(os.devnull, "w")
+
+
+def _clean_chunk(pages: list[PageInput]) -> tuple[list[dict], int]:
+    """Runs in a worker: records for a chunk, plus this process's peak RSS (KiB) for the summary."""
+    options, cleaner = _WORKER["options"], _WORKER["cleaner"]
+    records = []
+    for page in pages:
+        if options.timeout:
+            hard = options.timeout * HARD_TIMEOUT_FACTOR + HARD_TIMEOUT_GRACE_S
+            faulthandler.dump_traceback_later(hard, exit=True, file=_WORKER["devnull"])
+        try:
+            records.append(clean_record_limited(page, cleaner, options))
+        finally:
+            if options.timeout:
+                faulthandler.cancel_dump_traceback_later()
+    return records, _peak_rss_kib()
+
+
+def _peak_rss_kib() -> int:
+    try:
+        import resource
+
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    except ImportError:  # pragma: no cover - Windows
+        return 0
+
+
+def chunked(pages: Iterable[PageInput], max_pages: int = CHUNK_MAX_PAGES,
+            max_bytes: int = CHUNK_MAX_BYTES) -> Iterator[list[PageInput]]:
+    """Group pages so one IPC round trip carries several small pages but few big ones."""
+    chunk: list[PageInput] = []
+    size = 0
+    for page in pages:
+        chunk.append(page)
+        size += page.size
+        if len(chunk) >= max_pages or size >= max_bytes:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
+
+
+def _pool_context():
+    """fork on Linux (workers inherit the loaded Cleaner for free); spawn elsewhere."""
+    if sys.platform.startswith("linux"):
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
+@dataclass
+class PoolStats:
+    peak_worker_rss_kib: int = 0
+    pool_restarts: int = 0
+
+
+class ParallelCleaner:
+    """Ordered, bounded-window parallel map of pages to records over worker processes."""
+
+    def __init__(self, options: CleanOptions, jobs: int):
+        self.options = options
+        self.jobs = max(1, jobs)
+        self.stats = PoolStats()
+        ctx = _pool_context()
+        # With fork, build the Cleaner once in the parent and let every worker inherit it.
+        self._shared_cleaner = make_cleaner(options) if ctx.get_start_method() == "fork" else None
+        self._ctx = ctx
+        self._pool = self._new_pool()
+
+    def _new_pool(self) -> cf.ProcessPoolExecutor:
+        return cf.ProcessPoolExecutor(self.jobs, mp_context=self._ctx, initializer=_init_worker,
+                                      initargs=(self.options, self._shared_cleaner))
+
+    def map(self, pages: Iterable[PageInput]) -> Iterator[dict]:
+        """Records in input order. After a worker death the pages it may have held are re-run one
+        at a time, alone in the pool, so the page that kills a worker again is known for sure."""
+        window = self.jobs * CHUNKS_IN_FLIGHT_PER_JOB
+        pending: collections.deque[_Task] = collections.deque()
+        chunks = chunked(pages)
+        exhausted = False
+        while True:
+            suspects = [t for t in pending if t.attempt > 1 and not _finished(t)]
+            if suspects:
+                if all(t.future is None for t in suspects):
+                    suspects[0].future = self._pool.submit(_clean_chunk, suspects[0].chunk)
+            else:
+                while not exhausted and len(pending) < window:
+                    chunk = next(chunks, None)
+                    if chunk is None:
+                        exhausted = True
+                    else:
+                        pending.append(_Task(chunk, 1, self._pool.submit(_clean_chunk, chunk)))
+            if not pending:
+                return
+            head = pending[0]
+            try:
+                records, rss = head.future.result()
+            except BrokenProcessPool:
+                pending = self._recover(pending)
+                continue
+            pending.popleft()
+            self.stats.peak_worker_rss_kib = max(self.stats.peak_worker_rss_kib, rss)
+            yield from records
+
+    def _recover(self, pending: collections.deque) -> collections.deque:
+        """A worker died (hard time limit, crash): rebuild the pool and decide each task's fate."""
+        self.stats.pool_restarts += 1
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        self._pool = self._new_pool()
+        kept: collections.deque[_Task] = collections.deque()
+        for task in pending:
+            if task.future is not None and _succeeded(task.future):
+                kept.append(task)
+            elif task.attempt > 1 and task.future is not None:  # ran alone: it is the culprit
+                kept.append(_Task(task.chunk, task.attempt, _done_future(_died_records(task.chunk))))
+            elif task.attempt > 1:
+                kept.append(task)  # a suspect still waiting for its turn
+            else:
+                kept.extend(_Task([page], 2, None) for page in task.chunk)
+        return kept
+
+    def close(self, cancel: bool = False) -> None:
+        self._pool.shutdown(wait=not cancel, cancel_futures=cancel)
+
+
+@dataclass
+class _Task:
+    chunk: list
+    attempt: int
+    future: cf.Future | None
+
+
+def _succeeded(future: cf.Future) -> bool:
+    return future.done() and not future.cancelled() and future.exception() is None
+
+
+def _finished(task: _Task) -> bool:
+    return task.future is not None and _succeeded(task.future)
+
+
+def _died_records(chunk: list[PageInput]) -> tuple[list[dict], int]:
+    message = "worker process died on this page (hard time limit or crash)"
+    return [error_record(page, message, "worker") for page in chunk], 0
+
+
+def _done_future(value) -> cf.Future:
+    future: cf.Future = cf.Future()
+    future.set_result(value)
+    return future
+
+
+def clean_serial(pages: Iterable[PageInput], options: CleanOptions, cleaner=None) -> Iterator[dict]:
+    """In-process map (one page, tests, Dask tasks): the soft limit only."""
+    cleaner = cleaner if cleaner is not None else make_cleaner(options)
+    for page in pages:
+        yield clean_record_limited(page, cleaner, options)
+
+
+# ---------------------------------------------------------------- the batch driver
+@dataclass
+class Summary:
+    inputs: int = 0
+    ok: int = 0
+    empty: int = 0
+    errors: int = 0
+    skipped: int = 0  # already in the output (resume)
+    seconds: float = 0.0
+    error_codes: dict = field(default_factory=dict)
+    peak_worker_rss_mib: float = 0.0
+    pool_restarts: int = 0
+
+    def count(self, record: dict) -> None:
+        self.inputs += 1
+        status = record["status"]
+        if status == "ok":
+            self.ok += 1
+        elif status == "empty":
+            self.empty += 1
+        else:
+            self.errors += 1
+            code = record.get("error_code", "error")
+            self.error_codes[code] = self.error_codes.get(code, 0) + 1
+
+    @property
+    def pages_per_second(self) -> float:
+        return (self.inputs - self.skipped) / self.seconds if self.seconds else 0.0
+
+    def line(self) -> str:
+        codes = ", ".join(f"{k}={v}" for k, v in sorted(self.error_codes.items()))
+        text = (f"inputs {self.inputs}: ok {self.ok}, empty {self.empty}, errors {self.errors}"
+                f"{f' ({codes})' if codes else ''}")
+        if self.skipped:
+            text += f", already done {self.skipped}"
+        return text + f"; {self.seconds:.1f}s, {self.pages_per_second:.1f} pages/s"
+
+
+def run_batch(pages: Iterable[PageInput], writer, options: CleanOptions, *, jobs: int = 1,
+              progress: bool = False, in_process: bool = False,
+              record_fn: Callable | None = None) -> Summary:
+    """Clean a stream of pages into ``writer``, skipping ids it already holds (resume).
+
+    Pages are cleaned in worker processes (even with ``jobs=1``) so the hard time limit can
+    kill a stuck page without killing the batch; ``in_process`` is for one page or a debugger.
+    Resumed ids still count as inputs (and as ``skipped``) so the summary always adds up.
+    """
+    from .batch_writers import id_key
+
+    summary = Summary()
+    done = writer.done_keys()
+    is_done = getattr(writer, "is_done", None)
+
+    def todo(stream):
+        for page in stream:
+            if (done and id_key(page.id) in done) or (is_done is not None and is_done(page.id, page.url)):
+                summary.inputs += 1
+                summary.skipped += 1
+                continue
+            yield page
+
+    bar = _progress_bar(progress)
+    started = time.perf_counter()
+    pool = None
+    try:
+        if record_fn is not None:
+            records = record_fn(todo(pages))
+        elif in_process:
+            records = clean_serial(todo(pages), options)
+        else:
+            pool = ParallelCleaner(options, jobs)
+            records = pool.map(todo(pages))
+        for record in records:
+            writer.write(record)
+            summary.count(record)
+            if bar is not None:
+                bar.update(1)
+        writer.finish()
+    except BaseException:
+        writer.abort()
+        if pool is not None:
+            pool.close(cancel=True)
+            pool = None
+        raise
+    finally:
+        summary.seconds = time.perf_counter() - started
+        if bar is not None:
+            bar.close()
+        if pool is not None:
+            summary.peak_worker_rss_mib = pool.stats.peak_worker_rss_kib / 1024
+            summary.pool_restarts = pool.stats.pool_restarts
+            pool.close()
+    return summary
+
+
+def _progress_bar(enabled: bool):
+    if not enabled:
+        return None
+    from tqdm import tqdm
+
+    tqdm.monitor_interval = 0  # no monitor thread: the pool may fork again after a worker dies
+    return tqdm(unit="page", file=sys.stderr, dynamic_ncols=True, smoothing=0.1)

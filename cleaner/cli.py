@@ -1,0 +1,290 @@
+"""The ``forum-cleaner`` command: ``clean`` (and ``explain``) here, ``train``/``evaluate`` registered
+from their modules when they import, so a broken optional module never takes ``clean`` down.
+
+Exit codes: 0 when the batch ran (error records included), 1 when the single page asked for
+could not be cleaned, 2 when the command could not run at all (bad arguments, no input, output
+not writable), 130 on Ctrl-C (the partial output is kept for ``--resume``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import os
+import sys
+from typing import Sequence
+
+EXIT_OK, EXIT_PAGE_FAILED, EXIT_CANNOT_RUN, EXIT_INTERRUPTED = 0, 1, 2, 130
+SUBCOMMAND_MODULES = ("cleaner.train", "cleaner.evaluate")
+JSONL_OUTPUT_NAME = "records.jsonl"
+DESCRIPTION = "Clean scraped forum pages: the article text, without forum chrome and spam, with an audit."
+JSON_OUTPUT_SUFFIXES = (".jsonl", ".json", ".ndjson")
+
+
+def default_jobs() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - macOS/Windows
+        return os.cpu_count() or 1
+
+
+def add_clean_parser(subparsers, name: str = "clean", *, explain_default: bool = False) -> None:
+    helps = {"clean": "clean pages: files, folders, globs, JSONL, WARC or - (stdin)",
+             "explain": "clean one or more pages and show every removed line with its rule and score"}
+    p = subparsers.add_parser(name, help=helps[name], description=helps[name])
+    p.add_argument("paths", nargs="+", metavar="PATH", help="file, folder (recursive), glob, or - for stdin")
+    p.add_argument("-o", "--output", metavar="OUT",
+                   help="text: a folder (one .txt per input); json/jsonl: a .jsonl file or a folder")
+    p.add_argument("--format", choices=("text", "json", "jsonl"), default="text")
+    p.add_argument("--replies", action="store_true", help="keep genuine replies after the first post")
+    p.add_argument("--explain", action="store_true", default=explain_default,
+                   help="show kept lines (+) and removed lines (-) with kind, rule and score")
+    p.add_argument("--audit", action="store_true", help="add the removed lines to JSON records")
+    p.add_argument("--jobs", "-j", type=int, default=default_jobs(), help="worker processes (default: all cores)")
+    p.add_argument("--resume", action="store_true", help="finish an interrupted run without redoing or duplicating records")
+    p.add_argument("--dask", metavar="ADDR", help="run on a Dask cluster: scheduler address, or 'local'")
+    p.add_argument("--model", help="spam model file, 'default' (shipped) or 'none' (rules only)")
+    p.add_argument("--trust-model", action="store_true", help="allow loading a pickle/joblib model (runs code)")
+    p.add_argument("--input-format", choices=("auto", "files", "jsonl", "warc"), default="auto")
+    p.add_argument("--html-field", default="html", help="JSONL field with the page HTML or text")
+    p.add_argument("--url-field", default="url")
+    p.add_argument("--id-field", default="id")
+    p.add_argument("--max-bytes", type=int, help="pages larger than this become error records")
+    p.add_argument("--timeout", type=float, help="seconds per page before it becomes an error record")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar even on a terminal")
+    p.set_defaults(func=run_clean)
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The full parser; given the command being run, other modules are not even imported
+    (``train`` pulls in scikit-learn, which would add seconds to every ``clean``)."""
+    parser = argparse.ArgumentParser(prog="forum-cleaner", description=DESCRIPTION)
+    parser.add_argument("--version", action="version", version=_version())
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    add_clean_parser(subparsers)
+    add_clean_parser(subparsers, "explain", explain_default=True)
+    for module_name in SUBCOMMAND_MODULES:
+        if command in (None, module_name.rsplit(".", 1)[-1]):
+            _register_optional(subparsers, module_name)
+    return parser
+
+
+def _command_of(argv: Sequence[str]) -> str | None:
+    """The subcommand named on the command line, when it is one of ours that needs no imports."""
+    first = next((a for a in argv if not a.startswith("-")), None)
+    return first if first in ("clean", "explain") or any(m.endswith("." + str(first)) for m in SUBCOMMAND_MODULES) else None
+
+
+def _version() -> str:
+    try:
+        from cleaner import __version__
+
+        return f"forum-cleaner {__version__}"
+    except Exception:  # the version must print even when the pipeline cannot import
+        return "forum-cleaner"
+
+
+def _register_optional(subparsers, module_name: str) -> None:
+    """Register a subcommand module; if it cannot import, the command reports why when used."""
+    command = module_name.rsplit(".", 1)[-1]
+    try:
+        importlib.import_module(module_name).add_parser(subparsers)
+    except Exception as exc:  # any failure there must not break `clean`
+        reason = f"{type(exc).__name__}: {exc}"
+        p = subparsers.add_parser(command, help=f"(unavailable: {reason})")
+        p.add_argument("rest", nargs=argparse.REMAINDER)
+        p.set_defaults(func=lambda args: _unavailable(command, reason))
+
+
+def _unavailable(command: str, reason: str) -> int:
+    print(f"forum-cleaner {command}: unavailable ({reason})", file=sys.stderr)
+    return EXIT_CANNOT_RUN
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(_command_of(argv))
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help(sys.stderr)
+        return EXIT_CANNOT_RUN
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        print("\nforum-cleaner: interrupted; rerun with --resume to finish", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:  # `forum-cleaner clean ... | head`
+        sys.stderr.close()
+        return EXIT_OK
+
+
+# ---------------------------------------------------------------- clean
+def options_from_args(args):
+    from .batch import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_S, CleanOptions
+
+    return CleanOptions(
+        replies=args.replies, audit=args.audit or args.explain, model=args.model,
+        trust_model=args.trust_model,
+        max_bytes=args.max_bytes if args.max_bytes is not None else DEFAULT_MAX_BYTES,
+        timeout=args.timeout if args.timeout is not None else DEFAULT_TIMEOUT_S,
+    )
+
+
+def _fail(message: str) -> int:
+    print(f"forum-cleaner: {message}", file=sys.stderr)
+    return EXIT_CANNOT_RUN
+
+
+def run_clean(args) -> int:
+    from .batch_readers import InputNotFoundError, JsonlFields, resolve_inputs
+
+    if args.jobs < 1:
+        return _fail("--jobs must be at least 1")
+    if args.max_bytes is not None and args.max_bytes < 1:
+        return _fail("--max-bytes must be positive")
+    try:
+        specs = resolve_inputs(args.paths, args.input_format)
+    except InputNotFoundError as exc:
+        return _fail(str(exc))
+    if not specs:
+        return _fail("no input files found")
+    fields = JsonlFields(html=args.html_field, url=args.url_field, id=args.id_field)
+    options = options_from_args(args)
+    if _is_single_page(specs, args):
+        return clean_single(specs[0], args, options, fields)
+    return clean_batch(specs, args, options, fields)
+
+
+def _is_single_page(specs, args) -> bool:
+    """One page and no -o: print its text like `cat` would, no summary, no progress."""
+    if len(specs) != 1 or args.output or args.dask or args.format == "jsonl":
+        return False
+    spec = specs[0]
+    if spec.path == "-":
+        return spec.fmt in ("auto", "files") and _stdin_is_single_page(spec.fmt)
+    return spec.fmt == "files"
+
+
+def _stdin_is_single_page(fmt: str) -> bool:
+    from .batch_readers import sniff_format
+
+    if fmt == "files":
+        return True
+    stream = sys.stdin.buffer
+    head = stream.peek(65536)[:65536] if hasattr(stream, "peek") else b""
+    return sniff_format(head) == "files"
+
+
+def clean_single(spec, args, options, fields) -> int:
+    from .batch import clean_record_limited, make_cleaner
+    from .batch_readers import iter_pages
+
+    page = next(iter_pages([spec], fields, max_bytes=options.max_bytes))
+    try:
+        cleaner = make_cleaner(options)
+    except Exception as exc:  # a model that does not load: nothing can run
+        return _fail(f"cannot set up the cleaner: {exc}")
+    if args.format == "json" and page.error is None:
+        return _print_json_result(page, cleaner, options)
+    record = clean_record_limited(page, cleaner, options)
+    if record["status"] == "error":
+        print(f"forum-cleaner: {record['id']}: {record['error_code']}: {record['error']}", file=sys.stderr)
+        return EXIT_PAGE_FAILED
+    sys.stdout.write(render_explain(record) if args.explain else render_text(record))
+    sys.stdout.flush()
+    return EXIT_OK
+
+
+def _print_json_result(page, cleaner, options) -> int:
+    from .batch import soft_time_limit
+    from .errors import CleanError, PageTooLargeError
+
+    try:
+        if options.max_bytes and page.size > options.max_bytes:
+            raise PageTooLargeError(f"page exceeds the size limit of {options.max_bytes} bytes")
+        with soft_time_limit(options.timeout):
+            result = cleaner.clean(page.payload, url=page.url, headers=page.headers, replies=options.replies)
+    except CleanError as exc:
+        print(f"forum-cleaner: {page.id}: {exc.code}: {exc}", file=sys.stderr)
+        return EXIT_PAGE_FAILED
+    print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+    return EXIT_OK
+
+
+def render_text(record: dict) -> str:
+    """The clean text followed by one newline; nothing for an empty page."""
+    return record["text"] + "\n" if record["text"] else ""
+
+
+def render_explain(record: dict) -> str:
+    """Kept lines (``  + ``) then removed ones (``  - [kind:rule score] text``), page order within each."""
+    lines = [f"# {record['id']}  engine={record.get('engine', '')}  title={record.get('title', '')!r}"]
+    lines += [f"  + {line}" for line in record["text"].splitlines()]
+    for removal in record.get("removed", []):
+        kind, rule = removal["kind"], removal["rule"]
+        label = rule if rule.startswith(f"{kind}:") else f"{kind}:{rule}"
+        lines.append(f"  - [{label} {removal['score']:.2f}] {removal['text']}")
+    return "\n".join(lines) + "\n"
+
+
+def render_headed_text(record: dict) -> str:
+    """Several pages to stdout: a `==> id <==` header (like head/tail) before each text."""
+    if record["status"] == "error":
+        body = f"[error {record['error_code']}: {record['error']}]\n"
+    else:
+        body = render_text(record)
+    return f"==> {record['id']} <==\n{body}\n"
+
+
+def make_writer(args):
+    from .batch_writers import JsonlFileWriter, StreamWriter, TextDirWriter, record_line
+
+    json_out = args.format in ("json", "jsonl")
+    if args.output is None:
+        if json_out:
+            return StreamWriter(record_line)
+        return StreamWriter(render_explain if args.explain else render_headed_text)
+    if json_out:
+        path = args.output
+        if not path.lower().endswith(JSON_OUTPUT_SUFFIXES):
+            path = os.path.join(path, JSONL_OUTPUT_NAME)
+        return JsonlFileWriter(path, resume=args.resume)
+    render = render_explain if args.explain else render_text
+    return TextDirWriter(args.output, resume=args.resume, render=render)
+
+
+def clean_batch(specs, args, options, fields) -> int:
+    from .batch import run_batch
+    from .batch_readers import iter_pages
+
+    if args.resume and args.output is None:
+        return _fail("--resume needs -o (there is nothing to resume on stdout)")
+    try:
+        writer = make_writer(args)
+    except OSError as exc:
+        return _fail(f"cannot write output: {exc}")
+    progress = sys.stderr.isatty() and not args.no_progress and args.output is not None
+    try:
+        if args.dask:
+            from .distributed import run_distributed
+
+            summary = run_distributed(specs, writer, options, address=args.dask, jobs=args.jobs,
+                                      fields=fields, progress=progress)
+        else:
+            pages = iter_pages(specs, fields, max_bytes=options.max_bytes)
+            summary = run_batch(pages, writer, options, jobs=args.jobs, progress=progress)
+    except ImportError as exc:
+        return _fail(str(exc))
+    except OSError as exc:
+        return _fail(f"cannot run: {exc}")
+    except Exception as exc:
+        if type(exc).__name__ == "ModelLoadError" or exc.__class__.__module__.startswith("cleaner"):
+            return _fail(f"cannot set up the cleaner: {exc}")
+        raise
+    print(f"forum-cleaner: {summary.line()}", file=sys.stderr)
+    return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())
