@@ -143,7 +143,7 @@ _XML_DECL = re.compile(r"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:\-]+
                        re.IGNORECASE)
 _BODY_START = re.compile(r"<body\b", re.IGNORECASE)
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ue000-\uf8ff]")
 _HTML_START = re.compile(
     r"\A\s*<(?:!doctype\s+html|html\b|head\b|body\b|meta\b|title\b|\?xml\b|!--)", re.IGNORECASE)
 _HTML_STRUCTURE = re.compile(r"<(?:!doctype\s+html|html\b|head>|body\b)", re.IGNORECASE)
@@ -195,6 +195,7 @@ def decode_text(text: str) -> Decoded:
     text = text[1:] if text.startswith("\ufeff") else text
     if not text.strip():
         text = ""
+    _reject_binary_text(text, "str")
     return Decoded(text=text, encoding="unicode", is_html=looks_like_html(text), source="str")
 
 
@@ -239,14 +240,19 @@ def _finish(text: str, encoding: str, declared: str, source: str) -> Decoded:
         text = text[1:]
     if not text.strip():
         return Decoded(text="", encoding=encoding, is_html=False, declared=declared, source=source)
+    _reject_binary_text(text, encoding)
+    return Decoded(text=text, encoding=encoding, is_html=looks_like_html(text),
+                   declared=declared, source=source)
+
+
+def _reject_binary_text(text: str, encoding: str) -> None:
+    """Text full of control or private-use characters is binary junk, however it arrived."""
     sample = text[:HTML_SNIFF_CHARS]
     controls = len(_CONTROL.findall(sample))
     if controls > MAX_CONTROL_RATIO * len(sample):
         raise BinaryInputError(
-            f"input looks binary ({controls} control characters among the first {len(sample)} "
-            f"characters, read as {encoding})")
-    return Decoded(text=text, encoding=encoding, is_html=looks_like_html(text),
-                   declared=declared, source=source)
+            f"input looks binary ({controls} control or private-use characters among the first "
+            f"{len(sample)} characters, read as {encoding})")
 
 
 def _reject_binary_signature(data: bytes) -> None:

@@ -17,7 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleaner.decode import MAX_PAGE_BYTES, Decoded, decode
+from cleaner.decode import MAX_PAGE_BYTES, Decoded, decode, decode_text
 from cleaner.errors import BinaryInputError, CleanError, PageTooLargeError, UnsupportedInputError
 
 ENC = Path(__file__).resolve().parent.parent / "samples" / "encodings"
@@ -91,7 +91,7 @@ BAD_INPUTS: dict[str, tuple[Callable[[], bytes], Expected]] = {
     "pdf": (pdf_file, (BinaryInputError, "PDF document")),
     "gzip": (gzip_page, (BinaryInputError, "decompress it first")),
     "nul_bytes": (nul_riddled_text, (BinaryInputError, "NUL bytes")),
-    "control_bytes": (control_bytes_text, (BinaryInputError, "control characters")),
+    "control_bytes": (control_bytes_text, (BinaryInputError, "control or private-use characters")),
     "too_large": (page_of_20_mb, (PageTooLargeError, "20,971,520 bytes")),
 }
 
@@ -217,3 +217,11 @@ def hanzi_bigram_share(text: str, reference: str) -> float:
         return {han[i:i + 2] for i in range(len(han) - 1)}
     wanted = bigrams(reference)
     return len(wanted & bigrams(text)) / len(wanted)
+
+
+def test_junk_text_given_as_str_is_binary():
+    """Junk arriving already decoded (a JSONL field) is refused like junk bytes."""
+    rng = random.Random(7)
+    junk = "".join(chr(rng.choice([rng.randrange(0, 32), rng.randrange(0xE000, 0xF8FF)])) for _ in range(2000))
+    with pytest.raises(BinaryInputError, match="control or private-use characters"):
+        decode_text(junk)
