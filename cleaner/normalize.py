@@ -45,9 +45,11 @@ def for_matching(text: str) -> str:
     return text
 
 
+_CJK_CHAR = re.compile(rf"[{_CJK}]")
+_NON_SPACE = re.compile(r"\S")
+
+
 def cjk_share(text: str) -> float:
     """Share of CJK characters among non-space characters (language and length logic)."""
-    chars = [c for c in text if not c.isspace()]
-    if not chars:
-        return 0.0
-    return sum(1 for c in chars if "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff") / len(chars)
+    chars = len(_NON_SPACE.findall(text))
+    return len(_CJK_CHAR.findall(text)) / chars if chars else 0.0

@@ -18,7 +18,7 @@ from . import spam_patterns as sp
 from .errors import CleanTimeoutError, UnsupportedInputError
 from .normalize import cjk_share
 from .result import CleanResult
-from .rules import RULES, Verdict, judge, page_context
+from .rules import RULES, Verdict, judge, page_context, view
 
 # Default time limit per page; a keyword argument of Cleaner (as is max_bytes).
 TIME_LIMIT_S = 20.0
@@ -87,13 +87,12 @@ def segment(doc: Document, url: str | None) -> Segmented:
 def apply_rules(seg: Segmented, posts: set[int] | None, engine_lines: tuple[str, ...] = (),
                 use_rules: bool = True) -> list[Verdict | None]:
     """One verdict per block; blocks of posts not asked for are left undecided (None)."""
-    ctx = page_context(seg, engine_lines)
+    wanted = [b.post is None or posts is None or b.post in posts for b in seg.blocks]
+    lines = [view(b.text) if want and b.role == BODY else None for b, want in zip(seg.blocks, wanted)]
+    ctx = page_context(seg, engine_lines, lines)
     rules = RULES if use_rules else RULES[:1]  # structure is not a rule users switch off
-    out: list[Verdict | None] = []
-    for block in seg.blocks:
-        wanted = block.post is None or posts is None or block.post in posts
-        out.append(judge(block, ctx, rules) if wanted else None)
-    return out
+    return [judge(b, ctx, rules, line) if want else None
+            for b, want, line in zip(seg.blocks, wanted, lines)]
 
 
 def in_model_scope(text: str, *, min_cjk_share: float = MODEL_MIN_CJK_SHARE) -> bool:

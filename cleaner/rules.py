@@ -145,13 +145,16 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-def page_context(seg: Segmented, engine_lines: tuple[str, ...] = ()) -> PageContext:
+def page_context(seg: Segmented, engine_lines: tuple[str, ...] = (),
+                 lines: list[Line | None] | None = None) -> PageContext:
+    """Page-level facts for the rules; ``lines`` are the blocks' views when already computed."""
     compiled = tuple((f"chrome:{seg.engine}", re.compile(rf"(?:{rx})\s*", re.I)) for rx in engine_lines)
     authors = {i: p.author for i, p in enumerate(seg.posts)}
     seen: dict[str, set[int]] = defaultdict(set)
-    for b in seg.blocks:
+    for i, b in enumerate(seg.blocks):
         if b.role == BODY and b.post is not None and len(b.text) >= REPEATED_MIN_CHARS:
-            seen[for_matching(b.text)].add(b.post)
+            line = lines[i] if lines is not None and lines[i] is not None else view(b.text)
+            seen[line.matching].add(b.post)
     repeated = frozenset(
         text for text, posts in seen.items()
         if len(posts) >= REPEATED_MIN_POSTS and len({authors.get(p, "") for p in posts}) >= 2
@@ -159,9 +162,12 @@ def page_context(seg: Segmented, engine_lines: tuple[str, ...] = ()) -> PageCont
     return PageContext(compiled, repeated, authors)
 
 
-def judge(block: Block, ctx: PageContext, rules: tuple[Rule, ...] = RULES) -> Verdict | None:
+def judge(block: Block, ctx: PageContext, rules: tuple[Rule, ...] = RULES,
+          line: Line | None = None) -> Verdict | None:
     """The first verdict of the rule table on this block, or None to keep it."""
-    line = view(block.text)
+    if block.role != BODY and rules and rules[0] is structural:
+        return structural(block, None, ctx)  # the segmenter decided; no need to read the line
+    line = line or view(block.text)
     for rule in rules:
         verdict = rule(block, line, ctx)
         if verdict is not None:
