@@ -19,36 +19,37 @@ ZH_MIN_CJK_SHARE = 0.2
 def assemble(seg: Segmented, verdicts: list[Verdict | None], *, replies: bool = False,
              encoding: str = "", url: str | None = None) -> CleanResult:
     removed: list[Removal] = list(seg.removed)
-    kept: dict[int, list[str]] = defaultdict(list)
+    kept: dict[int, list[tuple[int, str]]] = defaultdict(list)
     body_chars: dict[int, int] = defaultdict(int)
     spam_chars: dict[int, int] = defaultdict(int)
     wanted = (lambda p: True) if replies or not seg.is_thread else (lambda p: p == 0)
-    for block, verdict in zip(seg.blocks, verdicts):
+    for position, (block, verdict) in enumerate(zip(seg.blocks, verdicts)):
         post = block.post
         if post is not None and not wanted(post):
-            removed.append(Removal(block.text, "reply", "first-post-only", 1.0, post))
+            removed.append(Removal(block.text, "reply", "first-post-only", 1.0, post, position))
             continue
         if block.role == BODY and post is not None:
             body_chars[post] += len(block.text)
         if verdict is None and block.role == BODY and post is not None:
-            kept[post].append(block.text)
+            kept[post].append((position, block.text))
             continue
         v = verdict or Verdict("chrome", block.reason or block.role)
-        removed.append(Removal(block.text, v.kind, v.rule, v.score, post))
+        removed.append(Removal(block.text, v.kind, v.rule, v.score, post, position))
         if v.kind == "spam" and post is not None:
             spam_chars[post] += len(block.text)
 
     posts: list[Post] = []
     for index in sorted(kept):
         if index > 0 and spam_chars[index] >= SPAM_REPLY_SHARE * max(body_chars[index], 1):
-            removed.extend(Removal(t, "spam", "spam:spam-reply", 1.0, index) for t in kept[index])
+            removed.extend(Removal(t, "spam", "spam:spam-reply", 1.0, index, pos) for pos, t in kept[index])
             continue
         meta = seg.posts[index] if index < len(seg.posts) else None
         posts.append(Post(
             floor=meta.floor if meta else None,
             author=meta.author if meta else "",
             date=meta.date if meta else "",
-            text="\n".join(kept[index]),
+            text="\n".join(t for _, t in kept[index]),
+            positions=[pos for pos, _ in kept[index]],
         ))
     text = "\n\n".join(p.text for p in posts) if replies else (posts[0].text if posts else "")
     total_body = sum(body_chars.values())

@@ -47,6 +47,7 @@ class CleanOptions:
 
     replies: bool = False
     audit: bool = False
+    explain: bool = False  # add every line in page order, kept or removed ("lines")
     model: str | None = None
     trust_model: bool = False
     max_bytes: int | None = DEFAULT_MAX_BYTES
@@ -85,6 +86,8 @@ def result_record(page: PageInput, result, options: CleanOptions) -> dict:
     if options.audit:
         record["removed"] = [asdict(r) for r in result.removed]
         record["spam_score"] = result.spam_score
+    if options.explain:
+        record["lines"] = result.page_lines()
     return record
 
 

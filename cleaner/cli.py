@@ -124,7 +124,7 @@ def options_from_args(args):
     from .batch import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_S, CleanOptions
 
     return CleanOptions(
-        replies=args.replies, audit=args.audit or args.explain, model=args.model,
+        replies=args.replies, audit=args.audit or args.explain, explain=args.explain, model=args.model,
         trust_model=args.trust_model,
         max_bytes=args.max_bytes if args.max_bytes is not None else DEFAULT_MAX_BYTES,
         timeout=args.timeout if args.timeout is not None else DEFAULT_TIMEOUT_S,
@@ -218,13 +218,17 @@ def render_text(record: dict) -> str:
 
 
 def render_explain(record: dict) -> str:
-    """Kept lines (``  + ``) then removed ones (``  - [kind:rule score] text``), page order within each."""
+    """Every line in page order: kept (``  + text``) or removed (``  - [kind:rule score] text``)."""
     lines = [f"# {record['id']}  engine={record.get('engine', '')}  title={record.get('title', '')!r}"]
-    lines += [f"  + {line}" for line in record["text"].splitlines()]
-    for removal in record.get("removed", []):
-        kind, rule = removal["kind"], removal["rule"]
+    if record["status"] == "error":
+        lines.append(f"  ! [error {record['error_code']}] {record['error']}")
+    for line in record.get("lines", []):
+        if line["kept"]:
+            lines.append(f"  + {line['text']}")
+            continue
+        kind, rule = line["kind"], line["rule"]
         label = rule if rule.startswith(f"{kind}:") else f"{kind}:{rule}"
-        lines.append(f"  - [{label} {removal['score']:.2f}] {removal['text']}")
+        lines.append(f"  - [{label} {line['score']:.2f}] {line['text']}")
     return "\n".join(lines) + "\n"
 
 

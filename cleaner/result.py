@@ -15,6 +15,7 @@ class Removal:
     rule: str  # rule name, or "model" when the classifier decided
     score: float = 1.0  # 1.0 for rules; the model's spam probability otherwise
     post: int | None = None  # index of the post the line sat in, None outside posts
+    position: int = -1  # the line's index in page order (kept and removed lines count alike)
 
 
 @dataclass(slots=True)
@@ -25,6 +26,7 @@ class Post:
     author: str
     date: str
     text: str
+    positions: list[int] = field(default_factory=list)  # page-order index of each line of text
 
 
 @dataclass(slots=True)
@@ -46,6 +48,15 @@ class CleanResult:
     @property
     def is_empty(self) -> bool:
         return not self.text
+
+    def page_lines(self) -> list[dict]:
+        """Every line of the page in page order, kept or removed with its reason: the audit
+        laid over the text (what ``forum-cleaner clean --explain`` prints)."""
+        lines = [{"position": pos, "kept": True, "text": text}
+                 for post in self.posts for pos, text in zip(post.positions, post.text.split("\n"))]
+        lines += [{"position": r.position, "kept": False, "text": r.text, "kind": r.kind,
+                   "rule": r.rule, "score": r.score} for r in self.removed]
+        return sorted(lines, key=lambda line: line["position"])
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -41,3 +41,15 @@ def test_seed_cli_prints_expected_exactly():
     out = subprocess.run([sys.executable, "-m", "cleaner", "clean", str(SEED / "input.txt")],
                          capture_output=True, check=True)
     assert out.stdout == (SEED / "expected.txt").read_bytes()
+
+
+def test_seed_explain_lays_the_audit_over_the_text_in_page_order():
+    out = subprocess.run([sys.executable, "-m", "cleaner", "clean", "--explain", str(SEED / "input.txt")],
+                         capture_output=True, check=True, text=True).stdout.splitlines()
+    spam_line = (SEED / "spam.txt").read_text("utf-8").strip()
+    first_kept = next(i for i, line in enumerate(out) if line.startswith("  + "))
+    assert out[first_kept - 1] == f"  - [spam:ad-keyword-url 1.00] {spam_line}"
+    assert out[1] == "  - [chrome:page-header 1.00] 长岭县论坛"
+    assert out[-1] == "  - [chrome:buttons 1.00] 发新话题 回复该主题"
+    kept = [line[4:] for line in out if line.startswith("  + ")]
+    assert kept == (SEED / "expected.txt").read_text("utf-8").splitlines()
