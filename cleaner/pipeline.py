@@ -10,11 +10,11 @@ import time
 from dataclasses import dataclass
 from typing import Any, Mapping
 
-from .assemble import assemble
 from . import decode
-from .decode import MAX_PAGE_BYTES
-from .blocks import BODY, Segmented
 from . import spam_patterns as sp
+from .assemble import assemble
+from .blocks import BODY, Segmented
+from .decode import MAX_PAGE_BYTES
 from .errors import CleanTimeoutError, UnsupportedInputError
 from .normalize import cjk_share
 from .result import CleanResult
@@ -30,10 +30,9 @@ _COMMERCIAL_SIGNAL = re.compile(r"https?://|www\.|\.(?:com|net|org|cn|vip|top|xy
 
 @dataclass(slots=True)
 class Document:
-    """A page after decoding: markup text, a parsed tree, or a plain-text dump."""
+    """A page after decoding: markup or a plain-text dump."""
 
     text: str = ""
-    root: Any = None  # lxml element, when the caller gave one or we parsed one
     is_html: bool = False
     encoding: str = ""
 
@@ -54,14 +53,18 @@ def read_page(page: Any, headers: Mapping[str, str] | None, max_bytes: int) -> D
     """Accept what crawler code holds: bytes, str, a BeautifulSoup object or an lxml element."""
     if isinstance(page, (bytes, bytearray, memoryview)):
         d = decode.decode(bytes(page), headers, max_bytes=max_bytes)
-        return Document(d.text, None, d.is_html, d.encoding)
+        return Document(d.text, d.is_html, d.encoding)
     if isinstance(page, str):
         d = decode.decode_text(page)
-        return Document(d.text, None, d.is_html, "")
+        return Document(d.text, d.is_html, "")
     if type(page).__module__.startswith("bs4"):
-        return Document(str(page), None, True, getattr(page, "original_encoding", None) or "")
+        return Document(str(page), True, getattr(page, "original_encoding", None) or "")
     if _is_lxml_element(page):
-        return Document("", page.getroottree().getroot(), True, "")
+        # Serialised and parsed again: the caller's tree is never modified, and the same
+        # limits (depth, size) and the same clean-up apply as to bytes.
+        from lxml import etree
+
+        return Document(etree.tostring(page.getroottree(), encoding="unicode"), True, "")
     raise UnsupportedInputError(
         f"cannot clean a {type(page).__name__}: pass bytes, str, a BeautifulSoup object or an lxml element"
     )
@@ -80,8 +83,7 @@ def segment(doc: Document, url: str | None) -> Segmented:
         return segment_text(doc.text)
     from .html import parse_html, segment_html
 
-    root = doc.root if doc.root is not None else parse_html(doc.text)
-    return segment_html(root, url=url)
+    return segment_html(parse_html(doc.text), url=url)
 
 
 def apply_rules(seg: Segmented, posts: set[int] | None, engine_lines: tuple[str, ...] = (),
@@ -124,7 +126,7 @@ def run(page: Any, *, url: str | None = None, headers: Mapping[str, str] | None 
         max_bytes: int = MAX_PAGE_BYTES, time_limit: float | None = TIME_LIMIT_S) -> CleanResult:
     deadline = Deadline(time_limit)
     doc = read_page(page, headers, max_bytes)
-    if doc.root is None and not doc.text.strip():
+    if not doc.text.strip():
         return CleanResult(encoding=doc.encoding, url=url, empty_reason="empty input")
     seg = segment(doc, url)
     deadline.check("segmentation")

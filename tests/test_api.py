@@ -110,3 +110,12 @@ def test_any_bytes_give_a_result_or_a_clean_error(data):
         assert isinstance(result, CleanResult)
     except CleanError as err:
         assert str(err)
+
+
+def test_an_lxml_tree_given_by_the_caller_is_not_modified(rules_only):
+    import lxml.html
+
+    tree = lxml.html.fromstring(PAGE.replace("<body>", "<body><script>var x = 1;</script>"))
+    before = lxml.html.tostring(tree)
+    rules_only.clean(tree)
+    assert lxml.html.tostring(tree) == before
