@@ -9,8 +9,12 @@ Chinese has no spaces, n-grams need none) and a few dense contact/ad features fo
 
 Why a batch of lines is processed as one joined string: per-line Python and regex
 overhead made sklearn's HashingVectorizer path ~4k lines/s; running every regex once
-over the batch and hashing n-grams with numpy is >10x faster. Patterns therefore use
-``[^\\S\\n]`` instead of ``\\s`` so that nothing crosses a line boundary.
+over the batch and hashing n-grams with numpy is >10x faster. Python's regex engine
+still costs 10-40 ns per character scanned, so each regex runs only on the lines that
+hold one of its gate characters (found with a numpy table look-up, ~1 ns per
+character); most Chinese lines never reach the Latin patterns and vice versa. Scoring
+(``ngram_entries`` + ``dense_features``) needs no sparse matrix at all; ``featurize``
+builds one for training.
 
 Why this lives outside the persisted sklearn Pipeline: a Pipeline holding custom
 Python callables cannot be loaded safely with skops. Why it does not reuse
@@ -30,7 +34,7 @@ from typing import Iterable, Sequence
 import numpy as np
 import scipy.sparse as sp
 
-FEATURE_VERSION = 1
+FEATURE_VERSION = 2
 HASH_BITS = 18
 N_HASH_FEATURES = 2**HASH_BITS
 NGRAM_ORDERS = (1, 2, 3)
@@ -190,10 +194,18 @@ CONTACT_PATTERNS: tuple[tuple[str, str, bool], ...] = (
     ("landline", r"0\d{2,3}-\d{7,8}(?!\d)", True),
     ("qq_id", r"qq ?(?:号码|号|群)? ?:? ?\d{5,11}", False),
     ("wechat_id", r"微信 ?号? ?:? ?(?:[a-z][-_a-z0-9]{5,19}|\d{6,11})", False),
-    ("add_contact", r"加 ?(?:微信|qq)|(?:联系|咨询) ?(?:微信|qq|电话|热线)|whatsapp|telegram", False),
+    ("add_contact", r"加 ?(?:微信|qq)|(?:联系|咨询) ?(?:微信|qq|电话|热线)", False),
     ("intl_phone", r"\+\d{1,3}[ -]?\d{3,4}[ -]?\d{3,4}", False),
 )
+# Latin words that also set a contact feature: one literal pattern each, because Python's
+# regex engine searches a literal fast but tries an alternation at every Latin letter.
+CONTACT_WORDS: dict[str, tuple[str, ...]] = {"add_contact": ("whatsapp", "telegram")}
 _CONTACT_PATTERNS = tuple((re.compile(p), digit_boundary) for _, p, digit_boundary in CONTACT_PATTERNS)
+# A line can match a contact pattern only if it holds one of these characters.
+CONTACT_GATES: dict[str, str] = {
+    "mobile": "0123456789", "hotline_400_800": "48", "landline": "0", "qq_id": "q", "wechat_id": "微",
+    "add_contact": "加联咨", "intl_phone": "+",
+}
 
 # Words that are nearly always an ad in a forum line; the n-grams learn the rest.
 AD_TERMS: tuple[str, ...] = (
@@ -205,11 +217,19 @@ AD_TERMS: tuple[str, ...] = (
     "外链", "代发", "收录", "枪支", "迷药", "窃听", "私家侦探", "viagra", "cialis", "casino", "payday",
     "replica", "escort", "porn", "backlink", "loan", "pills", "betting", "jackpot", "slots", "poker",
 )
-_AD_TERMS = re.compile("|".join(sorted(map(re.escape, AD_TERMS), key=len, reverse=True)))
+
+
+def _alternation(words: Iterable[str]) -> re.Pattern:
+    return re.compile("|".join(sorted(map(re.escape, words), key=len, reverse=True)))
+
+
+# Chinese and Latin terms are separate patterns so that each scans only the lines that can hold it.
+_AD_TERMS_CJK = _alternation(t for t in AD_TERMS if not t.isascii())
+_AD_TERMS_LATIN = tuple(re.compile(re.escape(t)) for t in AD_TERMS if t.isascii())
+_CONTACT_WORDS = {name: tuple(re.compile(re.escape(w)) for w in words) for name, words in CONTACT_WORDS.items()}
 
 LENGTH_BUCKETS = (8, 16, 32, 64, 128, 256)
 PUNCT_CHARS = "!?~:*★☆●◆■→【】[]|#@$%&^_=<>"
-_PUNCT_CODES = np.array(sorted(map(ord, PUNCT_CHARS)), dtype=np.uint32)
 N_DENSE_FEATURES = 3 + len(CONTACT_PATTERNS) + 4 + len(LENGTH_BUCKETS)
 N_FEATURES = N_HASH_FEATURES + N_DENSE_FEATURES
 
@@ -233,15 +253,99 @@ def is_blocked_host(host: str) -> bool:
     return any(".".join(parts[i:]) in domains for i in range(len(parts) - 1))
 
 
-def _join(lines: Sequence[str]) -> str:
-    return "\n".join(line.replace("\r", " ").replace("\n", " ") for line in lines)
+# ---------------------------------------------------------------- gates
+# Bit per regex stage: which characters a line must hold before that regex is run on it.
+GATES: dict[str, str] = {
+    "evasion": _EVASION_FIRST_CHARS + "信芯",
+    "ad_cjk": "".join({t[0] for t in AD_TERMS if not t.isascii()}),
+    "ad_latin": "".join({t[0] for t in AD_TERMS if t.isascii()}),
+    "contact_words": "".join({w[0] for words in CONTACT_WORDS.values() for w in words}),
+    **{f"contact_{name}": chars for name, chars in CONTACT_GATES.items()},
+}
+_GATE_BIT = {name: 1 << i for i, name in enumerate(GATES)}
 
 
-def _normalize_joined(joined: str) -> str:
-    cps = FOLD_TABLE[_code_points(joined)]
-    text = _from_code_points(_fold_spaces(cps[cps != 0]))
-    text = _SPACED_LETTERS.sub(_unspace_letters, text)
-    return _EVASION.sub(_evasion_repl, text)
+def _gate_table() -> np.ndarray:
+    table = np.zeros(0x110000, dtype=np.uint16)
+    for name, chars in GATES.items():
+        for char in set(chars):
+            table[ord(char)] |= _GATE_BIT[name]
+    return table
+
+
+GATE_TABLE = _gate_table()
+
+
+def _line_bits(cps: np.ndarray, n_lines: int) -> np.ndarray:
+    """Per line (of "\n"-joined code points), the OR of its characters' gate bits."""
+    if n_lines == 0:
+        return np.zeros(0, dtype=np.uint16)
+    starts = np.concatenate([[0], np.flatnonzero(cps == _NL) + 1])
+    padded = np.concatenate([GATE_TABLE[cps], np.zeros(1, dtype=np.uint16)])
+    return np.bitwise_or.reduceat(padded, starts)
+
+
+def _sub_lines(lines: list[str], selected: np.ndarray, pattern: re.Pattern, repl) -> None:
+    """pattern.sub(repl) on the selected lines only, in place (one joined string, one call)."""
+    index = np.flatnonzero(selected)
+    if len(index) == 0:
+        return
+    for i, text in zip(index.tolist(), pattern.sub(repl, "\n".join([lines[i] for i in index])).split("\n")):
+        lines[i] = text
+
+
+def _match_rows(lines: Sequence[str], selected: np.ndarray, patterns: re.Pattern | Sequence[re.Pattern],
+                digit_boundary: bool = False) -> np.ndarray:
+    """Indices of the selected lines in which a pattern matches (one per match)."""
+    index = np.flatnonzero(selected)
+    if len(index) == 0:
+        return np.zeros(0, dtype=np.int64)
+    joined = "\n".join([lines[i] for i in index])
+    starts = [m.start() for pattern in ((patterns,) if isinstance(patterns, re.Pattern) else patterns)
+              for m in pattern.finditer(joined)
+              if not (digit_boundary and m.start() > 0 and joined[m.start() - 1].isdigit())]
+    if not starts:
+        return np.zeros(0, dtype=np.int64)
+    lengths = np.fromiter((len(lines[i]) + 1 for i in index.tolist()), dtype=np.int64, count=len(index))
+    line_starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
+    return index[np.searchsorted(line_starts, np.asarray(starts, dtype=np.int64), side="right") - 1]
+
+
+def _rows_with_run(cps: np.ndarray, n_lines: int, condition: np.ndarray) -> np.ndarray:
+    row_of = np.cumsum(cps == _NL)
+    return np.bincount(row_of[condition], minlength=n_lines) > 0
+
+
+def _spaced_letter_rows(cps: np.ndarray, n_lines: int) -> np.ndarray:
+    """Lines holding "x y z" (three single ASCII letters/digits between spaces)."""
+    if len(cps) < 5:
+        return np.zeros(n_lines, dtype=bool)
+    alnum = ((cps >= 97) & (cps <= 122)) | _is_ascii_digit(cps)
+    space = cps == _SPACE
+    hit = alnum[:-4] & space[1:-3] & alnum[2:-2] & space[3:-1] & alnum[4:]
+    return _rows_with_run(cps[:-4], n_lines, hit)
+
+
+def _url_rows(cps: np.ndarray, n_lines: int) -> np.ndarray:
+    """Lines that can hold a URL: a "." before a letter/digit, or ":/"."""
+    if len(cps) < 2:
+        return np.zeros(n_lines, dtype=bool)
+    nxt = cps[1:]
+    alnum_next = ((nxt >= 97) & (nxt <= 122)) | _is_ascii_digit(nxt)
+    hit = ((cps[:-1] == 46) & alnum_next) | ((cps[:-1] == 58) & (nxt == 47))
+    return _rows_with_run(cps[:-1], n_lines, hit)
+
+
+# ---------------------------------------------------------------- normalisation
+RAW_MAX_CHARS = 4 * MAX_CHARS  # a huge line is cut before normalisation: bounded work per line
+
+
+def _clip(line: str) -> str:
+    line = line.replace("\r", " ").replace("\n", " ")
+    if len(line) <= RAW_MAX_CHARS:
+        return line
+    half = RAW_MAX_CHARS // 2
+    return line[:half] + " " + line[-half:]
 
 
 def normalize_many(lines: Sequence[str]) -> list[str]:
@@ -250,7 +354,15 @@ def normalize_many(lines: Sequence[str]) -> list[str]:
     evasion spellings of contact channels replaced."""
     if not lines:
         return []
-    return _normalize_joined(_join(lines)).split("\n")
+    cps = FOLD_TABLE[_code_points("\n".join([_clip(line) for line in lines]))]
+    cps = _fold_spaces(cps[cps != 0])
+    out = _from_code_points(cps).split("\n")
+    n = len(out)
+    spaced = _spaced_letter_rows(cps, n)
+    _sub_lines(out, spaced, _SPACED_LETTERS, _unspace_letters)
+    evasion = ((_line_bits(cps, n) & _GATE_BIT["evasion"]) != 0) | spaced
+    _sub_lines(out, evasion, _EVASION, _evasion_repl)
+    return out
 
 
 def normalize(line: str) -> str:
@@ -300,11 +412,18 @@ def _mark_digit_runs(cps: np.ndarray) -> np.ndarray:
     return out[~digit | starts]
 
 
+def _shape(normalized: Sequence[str], cps: np.ndarray | None = None) -> list[str]:
+    truncated = [_truncate(t) for t in normalized]
+    if cps is None:
+        cps = _code_points("\n".join(normalized))
+    _sub_lines(truncated, _url_rows(cps, len(truncated)), _URL, _url_mark)
+    return _from_code_points(_mark_digit_runs(_code_points("\n".join(truncated)))).split("\n")
+
+
 def shape_many(normalized: Sequence[str]) -> list[str]:
     """The strings whose n-grams are hashed: URLs and digit runs replaced by class marks,
     long lines cut to their head and tail."""
-    text = _URL.sub(_url_mark, "\n".join(_truncate(t) for t in normalized))
-    return _from_code_points(_mark_digit_runs(_code_points(text))).split("\n")
+    return _shape(list(normalized)) if normalized else []
 
 
 def shape(normalized: str) -> str:
@@ -312,83 +431,101 @@ def shape(normalized: str) -> str:
     return shape_many([normalized])[0]
 
 
-def _hashed_ngrams(shaped: Sequence[str]) -> sp.csr_matrix:
-    """Hashed character n-gram counts scaled by 1/sqrt(n-grams in the line).
-    N-grams never cross lines; the CSR is built without summing duplicate columns
-    (a matrix product adds them up), which keeps this step cheap."""
-    cps = _code_points("\n".join(f" {line} " for line in shaped)).astype(np.uint64)
+# ---------------------------------------------------------------- features
+def ngram_entries(shaped: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(row, column, value) of each hashed character n-gram of each line: n-grams never
+    cross lines, values are 1/sqrt(n-grams in the line). Duplicates are not summed (a dot
+    product or a CSR conversion adds them up). Each order extends the hash of the one
+    below, so the three orders cost three multiplies per character."""
+    cps = _code_points("\n".join([f" {line} " for line in shaped])).astype(np.uint64)
     newline = cps == _NL
-    row_of = np.cumsum(newline)
-    length = len(cps)
-    hashes = np.zeros((length, len(NGRAM_ORDERS)), dtype=np.uint64)
-    valid = np.zeros((length, len(NGRAM_ORDERS)), dtype=bool)
-    for k, order in enumerate(NGRAM_ORDERS):
-        m = length - order + 1
-        h = np.full(m, _FNV_OFFSET ^ np.uint64(order), dtype=np.uint64)
-        ok = np.ones(m, dtype=bool)
-        for j in range(order):
-            h = (h ^ cps[j:j + m]) * _FNV_PRIME
-            ok &= ~newline[j:j + m]
-        hashes[:m, k] = h
-        valid[:m, k] = ok
-    # Row-major ravel keeps entries grouped by line (positions are in line order): no sort.
-    valid_flat = valid.ravel()
-    cols = ((hashes.ravel()[valid_flat] * _MIX) >> np.uint64(64 - HASH_BITS)).astype(np.int32)
-    rows = np.repeat(row_of, len(NGRAM_ORDERS))[valid_flat]
-    per_row = np.bincount(rows, minlength=len(shaped))
+    row_of = np.cumsum(newline) - newline  # a line's "\n" terminator belongs to it
+    line_end = np.concatenate([np.flatnonzero(newline), [len(cps)]])
+    room = line_end[row_of] - np.arange(len(cps))  # characters left in the line from here
+    rows, cols = [], []
+    h = np.full(len(cps), _FNV_OFFSET, dtype=np.uint64)
+    for order in range(1, max(NGRAM_ORDERS) + 1):
+        m = len(cps) - order + 1
+        h = (h[:m] ^ cps[order - 1:order - 1 + m]) * _FNV_PRIME
+        if order in NGRAM_ORDERS:
+            ok = room[:m] >= order
+            cols.append(((h[ok] * _MIX) >> np.uint64(64 - HASH_BITS)).astype(np.int32))
+            rows.append(row_of[:m][ok])
+    row = np.concatenate(rows)
+    per_row = np.bincount(row, minlength=len(shaped))
     weights = (1.0 / np.sqrt(np.maximum(per_row, 1))).astype(np.float32)
-    indptr = np.concatenate([[0], np.cumsum(per_row)]).astype(np.int64)
-    return sp.csr_matrix((weights[rows], cols, indptr), shape=(len(shaped), N_HASH_FEATURES))
-
-
-def _rows_of(starts: list[int], line_starts: np.ndarray) -> np.ndarray:
-    return np.searchsorted(line_starts, np.asarray(starts, dtype=np.int64), side="right") - 1
+    return row, np.concatenate(cols), weights[row]
 
 
 def _bucket(values: np.ndarray, limits: Sequence[int]) -> np.ndarray:
     return np.stack([(values <= limit).astype(np.float32) for limit in limits], axis=1)
 
 
-def _count_per_row(mask: np.ndarray, row_of: np.ndarray, n: int) -> np.ndarray:
-    return np.bincount(row_of[mask], minlength=n)
+def _punct_table() -> np.ndarray:
+    table = np.zeros(0x110000, dtype=bool)
+    table[[ord(c) for c in PUNCT_CHARS]] = True
+    return table
 
 
-def _dense_features(normalized: Sequence[str], shaped: Sequence[str]) -> np.ndarray:
+PUNCT_TABLE = _punct_table()
+
+
+def dense_features(normalized: Sequence[str], shaped: Sequence[str], cps: np.ndarray | None = None) -> np.ndarray:
     """Hand features per line: URLs, contact ids, digit/punctuation ratios, ad terms, length."""
     n = len(normalized)
     lengths = np.fromiter((len(s) for s in normalized), dtype=np.int64, count=n)
-    line_starts = np.concatenate([[0], np.cumsum(lengths + 1)[:-1]])
-    joined = "\n".join(normalized)
-    cps = _code_points(joined)
+    if cps is None:
+        cps = _code_points("\n".join(normalized))
     row_of = np.cumsum(cps == _NL)
+    bits = _line_bits(cps, n)
     shaped_cps = _code_points("\n".join(shaped))
     shaped_row = np.cumsum(shaped_cps == _NL)
-    url_marks = (shaped_cps == ord(URL_MARK)) | (shaped_cps == ord(BLOCKED_URL_MARK))
-    url_counts = _count_per_row(url_marks, shaped_row, n)
+    url_counts = np.bincount(shaped_row[(shaped_cps == ord(URL_MARK)) | (shaped_cps == ord(BLOCKED_URL_MARK))], minlength=n)
     out = np.zeros((n, N_DENSE_FEATURES), dtype=np.float32)
     out[:, 0] = url_counts > 0
-    out[:, 1] = _count_per_row(shaped_cps == ord(BLOCKED_URL_MARK), shaped_row, n) > 0
+    out[:, 1] = np.bincount(shaped_row[shaped_cps == ord(BLOCKED_URL_MARK)], minlength=n) > 0
     out[:, 2] = np.minimum(url_counts, 5) / 5.0
-    for k, (pattern, digit_boundary) in enumerate(_CONTACT_PATTERNS):
-        starts = [m.start() for m in pattern.finditer(joined)
-                  if not (digit_boundary and m.start() > 0 and joined[m.start() - 1].isdigit())]
-        out[_rows_of(starts, line_starts), 3 + k] = 1.0
+    for k, ((name, _, _), (pattern, digit_boundary)) in enumerate(zip(CONTACT_PATTERNS, _CONTACT_PATTERNS)):
+        selected = (bits & _GATE_BIT[f"contact_{name}"]) != 0
+        out[_match_rows(normalized, selected, pattern, digit_boundary), 3 + k] = 1.0
+        if name in _CONTACT_WORDS:
+            words = (bits & _GATE_BIT["contact_words"]) != 0
+            out[_match_rows(normalized, words, _CONTACT_WORDS[name]), 3 + k] = 1.0
     col = 3 + len(CONTACT_PATTERNS)
     safe_len = np.maximum(lengths, 1)
-    ad_hits = np.bincount(_rows_of([m.start() for m in _AD_TERMS.finditer(joined)], line_starts), minlength=n)
-    out[:, col] = _count_per_row(_is_ascii_digit(cps), row_of, n) / safe_len
-    out[:, col + 1] = _count_per_row(np.isin(cps, _PUNCT_CODES), row_of, n) / safe_len
+    ad_hits = np.zeros(n, dtype=np.int64)
+    for gate, pattern in (("ad_cjk", _AD_TERMS_CJK), ("ad_latin", _AD_TERMS_LATIN)):
+        ad_hits += np.bincount(_match_rows(normalized, (bits & _GATE_BIT[gate]) != 0, pattern), minlength=n)
+    out[:, col] = np.bincount(row_of[_is_ascii_digit(cps)], minlength=n) / safe_len
+    out[:, col + 1] = np.bincount(row_of[PUNCT_TABLE[cps]], minlength=n) / safe_len
     out[:, col + 2] = np.minimum(ad_hits, 5) / 5.0
     out[:, col + 3] = np.minimum(ad_hits * 10.0 / safe_len, 1.0)
     out[:, col + 4:] = _bucket(lengths, LENGTH_BUCKETS)
     return out
 
 
+def feature_parts(lines: Iterable[str]) -> tuple[int, tuple[np.ndarray, np.ndarray, np.ndarray], np.ndarray]:
+    """(number of lines, hashed n-gram entries (row, column, value), dense features):
+    what a linear model needs, without building a sparse matrix."""
+    normalized = normalize_many(list(lines))
+    n = len(normalized)
+    if not n:
+        empty = np.zeros(0, dtype=np.int64)
+        return 0, (empty, empty.astype(np.int32), empty.astype(np.float32)), np.zeros((0, N_DENSE_FEATURES), np.float32)
+    cps = _code_points("\n".join(normalized))
+    shaped = _shape(normalized, cps)
+    return n, ngram_entries(shaped), dense_features(normalized, shaped, cps)
+
+
 def featurize(lines: Iterable[str]) -> sp.csr_matrix:
     """Lines -> sparse float32 matrix: hashed char n-grams, then dense features."""
-    normalized = normalize_many(list(lines))
-    if not normalized:
+    n, (rows, cols, values), dense = feature_parts(lines)
+    if not n:
         return sp.csr_matrix((0, N_FEATURES), dtype=np.float32)
-    shaped = shape_many(normalized)
-    dense = sp.csr_matrix(_dense_features(normalized, shaped))
-    return sp.hstack([_hashed_ngrams(shaped), dense], format="csr", dtype=np.float32)
+    dense_rows, dense_cols = np.nonzero(dense)
+    X = sp.coo_matrix(
+        (np.concatenate([values, dense[dense_rows, dense_cols]]),
+         (np.concatenate([rows, dense_rows]), np.concatenate([cols, dense_cols + N_HASH_FEATURES]))),
+        shape=(n, N_FEATURES), dtype=np.float32,
+    )
+    return X.tocsr()

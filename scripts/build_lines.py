@@ -82,6 +82,21 @@ def new_domain(rng: random.Random) -> str:
     return f"{rng.choice(['www.', '', 'm.', 'vip.'])}{name}.{rng.choice(T.SPAM_TLDS)}"
 
 
+def generic_domain(rng: random.Random) -> str:
+    """A benign-looking host: what genuine posts link to (forums, wikis, shops, news)."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    name = rng.choice(T.GENERIC_DOMAIN_WORDS) if rng.random() < 0.5 else "".join(rng.choice(letters) for _ in range(rng.randint(4, 10)))
+    if rng.random() < 0.3:
+        name += rng.choice(["-", ""]) + rng.choice(T.GENERIC_DOMAIN_WORDS)
+    return f"{rng.choice(['www.', '', '', 'm.', 'forum.', 'en.', 'docs.'])}{name}.{rng.choice(T.GENERIC_TLDS)}"
+
+
+def generic_url(rng: random.Random) -> str:
+    path = rng.choice(T.GENERIC_PATHS).format(n=rng.randrange(1, 999999), year=rng.randint(2005, 2024),
+                                              month=rng.randint(1, 12), day=rng.randint(1, 28))
+    return rng.choice(["https://", "https://", "http://", ""]) + generic_domain(rng) + path
+
+
 def spam_url(rng: random.Random, blocked: list[str]) -> str:
     domain = rng.choice(blocked) if rng.random() < 0.5 else new_domain(rng)
     path = rng.choice(["", "/", f"/{rng.randrange(1000, 99999)}.html", "/?id=" + str(rng.randrange(100, 9999)), "/reg"])
@@ -99,6 +114,7 @@ def fill(template: str, rng: random.Random, words: dict[str, list[str]], blocked
         "intlphone": lambda: f"+{rng.choice(['1', '44', '234', '62', '91'])} {rng.randrange(100, 999)} {rng.randrange(1000, 9999)} {rng.randrange(100, 9999)}",
         "email": lambda: f"{wechat_id(rng)}@{rng.choice(['gmail.com', 'outlook.com', 'qq.com', '163.com'])}",
         "landline": lambda: f"0{rng.choice(['10', '21', '731', '431', '571', '27', '28'])}-{rng.randrange(10**7, 10**8)}",
+        "anydomain": lambda: generic_domain(rng), "anyurl": lambda: generic_url(rng),
     }
 
     def replace(match: re.Match) -> str:
@@ -159,6 +175,7 @@ def python_doc_lines(max_per_module: int = 80) -> list[dict]:
                     continue
                 seen.add(text)
                 out.append({"text": text, "label": "genuine", "source": f"pydoc:{name}"})
+                out += english_sentences(text, f"pydoc:{name}", seen)
                 kept += 1
                 if kept >= max_per_module:
                     break
@@ -166,6 +183,66 @@ def python_doc_lines(max_per_module: int = 80) -> list[dict]:
                 break
     return out
 
+
+
+ENGLISH_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+MIN_ENGLISH_SENTENCE_CHARS = 20
+MAX_TOPIC_PARAGRAPHS = 40
+
+
+def english_sentences(paragraph: str, source: str, seen: set[str]) -> list[dict]:
+    """The sentences of an English paragraph as their own short lines (forum lines are short)."""
+    rows = []
+    parts = ENGLISH_SENTENCE_END.split(paragraph)
+    if len(parts) < 2:
+        return rows
+    for sentence in parts:
+        if len(sentence) >= MIN_ENGLISH_SENTENCE_CHARS and sentence not in seen:
+            seen.add(sentence)
+            rows.append({"text": sentence, "label": "genuine", "source": source})
+    return rows
+
+
+def python_topic_lines() -> list[dict]:
+    """Prose paragraphs and sentences of the Python language reference shipped with
+    CPython as pydoc_data.topics (PSF licence): narrative English, not only docstrings."""
+    from pydoc_data.topics import topics
+
+    out, seen = [], set()
+    for name in sorted(topics):
+        kept = 0
+        for paragraph in re.split(r"\n\s*\n", topics[name]):
+            if paragraph.startswith((" ", ">>>", "*", "=")) or "::" in paragraph or "***" in paragraph:
+                continue
+            text = " ".join(paragraph.split())
+            letters = sum(c.isalpha() or c == " " for c in text)
+            if len(text) < 30 or " " not in text or letters < 0.85 * len(text) or text in seen:
+                continue
+            seen.add(text)
+            out.append({"text": text, "label": "genuine", "source": f"pytopics:{name}"})
+            out += english_sentences(text, f"pytopics:{name}", seen)
+            kept += 1
+            if kept >= MAX_TOPIC_PARAGRAPHS:
+                break
+    return out
+
+
+def page_spam_keys(path: Path) -> list[str]:
+    """Normalised lines of samples/templates/page_spam_lines.txt: the page-level test spam,
+    which must never be trained on."""
+    sys.path.insert(0, str(path.resolve().parents[2]))
+    from cleaner.features import normalize_many
+
+    lines = [l.strip() for l in path.read_text(encoding="utf-8").splitlines()]
+    return [k for k in normalize_many([l for l in lines if l and not l.startswith(("#", "["))]) if k]
+
+
+def without_page_spam(rows: list[dict], keys: list[str]) -> list[dict]:
+    """Drop every row whose normalised text contains a page-spam line."""
+    from cleaner.features import normalize_many
+
+    normalized = normalize_many([r["text"] for r in rows])
+    return [r for r, n in zip(rows, normalized) if not any(k in n for k in keys)]
 
 
 def cmrc_lines(path: Path) -> list[dict]:
@@ -252,7 +329,10 @@ def main(argv: list[str] | None = None) -> int:
     rng = random.Random(SEED)
     genuine = cmrc_lines(data / "articles" / "cmrc2018_wiki_paragraphs.jsonl")
     python_docs = python_doc_lines()
+    python_docs += python_topic_lines()
     written = templated(T.GENUINE_TEMPLATES, "genuine", "genuine", VARIANTS_PER_GENUINE_TEMPLATE, rng, words, blocked, False)
+    written += templated(T.WESTERN_GENUINE_TEMPLATES, "genuine", "genuine", VARIANTS_PER_GENUINE_TEMPLATE, rng, words,
+                         blocked, False)
     spam = templated(T.SPAM_TEMPLATES, "spam", "spam", VARIANTS_PER_SPAM_TEMPLATE, rng, words, blocked, True)
     spam += keyword_spam(rng, words, blocked, lists["ad_keywords_zh"], "ad")
     spam += keyword_spam(rng, words, blocked, words["xspam_kw"], "xspam")
@@ -261,12 +341,16 @@ def main(argv: list[str] | None = None) -> int:
         seed_spam = args.shared / "seed" / "spam.txt"
     spam += [{"text": t, "label": "spam", "source": "seed"} for t in wordlist(seed_spam)]
 
+    keys = page_spam_keys(repo / "samples" / "templates" / "page_spam_lines.txt")
+    before = len(genuine) + len(python_docs) + len(written) + len(spam)
+    genuine, python_docs, written, spam = (without_page_spam(rows, keys) for rows in (genuine, python_docs, written, spam))
+    dropped = before - (len(genuine) + len(python_docs) + len(written) + len(spam))
     write_jsonl(args.out / "genuine_cmrc2018.jsonl", genuine)
     write_jsonl(args.out / "genuine_written.jsonl", written)
     write_jsonl(args.out / "genuine_python_docs.jsonl", python_docs)
     write_jsonl(args.out / "spam_written.jsonl", spam)
     print(f"genuine cmrc2018 {len(genuine)}, genuine python docs {len(python_docs)}, genuine written {len(written)}, "
-          f"spam {len(spam)} -> {args.out}")
+          f"spam {len(spam)}, dropped {dropped} containing a page-spam line -> {args.out}")
     return 0
 
 

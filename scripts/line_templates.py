@@ -135,6 +135,50 @@ SPAM_TEMPLATES: dict[str, list[str]] = {
     ],
 }
 
+# More ad shapes, so that a held-out template still has siblings of its kind in training.
+SPAM_TEMPLATES.update({
+    "en_casino_more": [
+        "Online casino with instant withdrawals, claim your welcome bonus at {url}",
+        "Sports betting tips 100% sure, daily fixed matches, join {url}", "Best odds on football betting, register at {url}",
+        "Play slots for real money and win up to ${n} today {url}", "Poker room bonus code inside, deposit now {url}",
+        "Live casino dealers 24/7, sign up bonus ${n} at {url}", "Fixed matches available, contact WhatsApp {intlphone}",
+        "Top rated betting site, free bets for new players {url}", "Jackpot winners every hour, spin now at {url}",
+    ],
+    "en_pharma_more": [
+        "Order {en_drug} online, no prescription needed, fast delivery {url}", "{en_drug} 50mg cheapest price guaranteed {url}",
+        "Buy {en_drug} without a doctor, ships worldwide {url}", "Best online pharmacy for {en_drug} and more {url}",
+        "Need {en_drug}? Discreet packaging, pay with crypto {url}", "Weight loss pills that really work, order at {url}",
+        "Male enhancement pills, results in {day} days {url}", "Get {en_drug} delivered overnight, email {email}",
+    ],
+    "en_money_more": [
+        "Earn ${n} per day working from home, no experience needed {url}", "Make money online fast, join my team {url}",
+        "Guaranteed loan approval, bad credit ok, call {intlphone}", "Instant personal loans up to ${n}, apply at {url}",
+        "Invest ${n} and get ${n} back in {day} days, WhatsApp {intlphone}", "Bitcoin doubler, send and receive double {url}",
+        "Binary options signals, 95% win rate, Telegram @{wechat}", "Are you in debt? We clear it fast, email {email}",
+        "Join the illuminati today for wealth and fame, call {intlphone}", "Hack any account, contact {email}",
+    ],
+    "en_seo_more": [
+        "Buy cheap backlinks and guest posts, DA 70+ {url}", "Get 10k real followers for ${n} {url}",
+        "Web design and SEO services, first page guaranteed {url}", "Buy Google reviews for your business {url}",
+        "Best essay writers online, plagiarism free, order at {url}", "Download the latest movies free in HD {url}",
+        "Watch live sports streams free here {url}", "Cheap replica {en_brand} bags and watches {url}",
+    ],
+    "en_adult_more": [
+        "Hot girls waiting to chat with you {url}", "Meet local singles tonight, no sign up {url}",
+        "Sexy webcam models live now {url}", "Lonely housewives near you want to meet {url}",
+    ],
+    "contact_more": [
+        "需要的私聊 {wechat}", "有需要的联系我 {phone}", "私信我了解详情 QQ{qq}", "咨询请加 {wechat}", "详情请咨询{name} {phone}",
+        "联系我：{wechat}", "需要的朋友联系{name}，电话{phone}", "感兴趣的加我 {qq}", "欢迎咨询 微信同号 {phone}",
+    ],
+    "porn_more": [
+        "{xspam_kw} 私信联系", "{xspam_kw} 看主页", "{xspam_kw} 进主页", "同城{xspam_kw} 主页有联系方式", "{xspam_kw}~主页见",
+    ],
+    "gambling_more": [
+        "{game}稳定计划 高回报 {url}", "{casino}开户送彩金 {phone}", "网上{game} 24小时在线 {url}", "{game}带单回血 加QQ{qq}",
+    ],
+})
+
 KEYWORD_FRAMES = (
     "{kw} 联系QQ{qq}", "{kw} 详情加微信{wechat}", "专业{kw} {phone}", "{kw} 请点击 {url}", "{kw}，电话{phone}",
     "{kw} {url}", "【{kw}】 {wechat}",
@@ -218,6 +262,81 @@ GENUINE_TEMPLATES: dict[str, list[str]] = {
         "税务部门提醒，企业应通过正规渠道开具发票，虚开增值税发票属违法行为。", "{city}公安机关破获一起特大网络赌博案件，涉案金额{n}万元。",
     ],
 }
+
+# Genuine Western forum lines that carry links, prices, numbers or health/money words: the
+# model must not learn "Latin text + link" = spam. {anyurl} is a random benign-looking URL.
+WESTERN_GENUINE_TEMPLATES: dict[str, list[str]] = {
+    "links_en": [
+        "I was coming from the following thread: {anyurl} and my problem seems similar.",
+        "There is a good explanation here: {anyurl}", "Here is a screenshot of the error: {anyurl}",
+        "The manufacturer has a support page for this, see {anyurl}", "Found it, the fix is described at {anyurl}",
+        "I uploaded my config to {anyurl} if anyone wants to take a look.",
+        "According to this article {anyurl} the rules changed in {year}.",
+        "You can get the driver from the vendor's download page ({anyurl}).",
+        "This video explains it better than I can: {anyurl}", "Sorry, wrong link. This one: {anyurl}",
+        "My build log is on {anyurl}, the error is near the end.", "Relevant bug report: {anyurl}",
+        "I bought mine from {anydomain} and it arrived in {day} days, no complaints.",
+        "The official documentation at {anydomain} says the limit is {n} MB.",
+        "Does anyone know if {anydomain} is still maintained? The last update was in {year}.",
+        "I have been using {anydomain} for my oil for {day} months now and it works for me.",
+        "Check the FAQ on {anyurl} before posting, most questions are answered there.",
+        "Photos from the meetup are here: {anyurl}", "Source: {anyurl}", "See also {anyurl}",
+        "{anyurl}", "http://{anydomain}/{year}/{month}/some ... -page.html", "Getting Started with {anydomain} {day}",
+        "Text Documents with {anydomain} {day}.x Writer", "{anydomain} {day}.{month} release notes",
+    ],
+    "chat_en": [
+        "I paid ${n} for it second hand and it still runs fine after {day} years.",
+        "My doctor changed my dose to {n} mg and I feel a lot better now.",
+        "Statutory sick pay is payable by your employer for up to {n} weeks, after that ask an advice centre.",
+        "If you need a loan for the repairs, talk to your bank first, the rates are better.",
+        "We had twins in {year}, the first months were the hardest of my life.",
+        "The insurance paid for most of it, we only had to cover ${n}.",
+        "Call the clinic in the morning, they usually have free slots before {time}.",
+        "I switched to the {n} GB plan because the cheap one kept running out.",
+        "Take the RAM kit with the lower latency, the price difference is only {n} euros.",
+        "My score went from {n} to {n} after I changed the settings.",
+        "Thank you so much for the warm welcome, I hope to visit one day!", "Hey everyone, long time reader, first post.",
+        "I don't even know where to start, so sorry if this gets long.", "Sorry for the late reply, I was away for {day} days.",
+        "Happy birthday! Have a great day.", "Welcome aboard, glad you found us.", "That is hilarious, thanks for the laugh.",
+        "I agree with most of what you said, but the last point is wrong.", "Ok, I will try that tonight and report back.",
+        "Can you post the output of the command?", "What version are you running?", "Still broken after the update, any ideas?",
+        "Marked as solved, thanks to everyone who helped.", "We stayed at a small hotel near the station, it cost ${n} a night.",
+        "Best app for chatting with my family abroad is still the one everyone has.",
+        "The casino scene in that film is the best part.", "My grandmother swore by that remedy, but please see a doctor.",
+        "Selling my old {en_thing}, works perfectly, PM me if interested.", "Free to a good home: {n} old magazines.",
+    ],
+    "reply_de": [
+        "Hallo zusammen, ich habe ein Problem mit meinem {en_thing}.", "Danke für die schnelle Antwort!",
+        "Bei mir hat es geholfen, den Treiber neu zu installieren.", "Schau mal hier: {anyurl}",
+        "Lösung siehe {anyurl}", "Wenn du den RAM nur einstecken willst, nimm die {n} CL16 Variante.",
+        "Ich nehme es jeden Morgen mit dem Frühstück, seitdem geht es mir besser.",
+        "Leider gibt es die Seite von {anydomain} nicht mehr.", "Zitat von {user}: Das sehe ich genauso.",
+        "Das hat nichts mit Arroganz zu tun, sondern mit Erfahrung.", "Wirklich gut wird das erst mit der neuen Version.",
+        "Ich poste hier mal zwei Links: {anyurl} und {anyurl}", "Moin, hat jemand Erfahrung mit {os}?",
+        "Die Inspektion hat {n} Euro gekostet, das war in Ordnung.", "Darf das Krankenhaus das einfach so machen?",
+        "Sorry, aber der Start verzögert sich noch ein wenig.", "Am einfachsten geht das mit einem kostenlosen Programm.",
+        "Weitere Infos findest du auf der Seite des Ministeriums: {anyurl}", "Viele Grüße und einen schönen Sonntag",
+    ],
+    "reply_fr": [
+        "Bonjour et bienvenue sur le forum !", "Merci pour ta réponse, ça m'aide beaucoup.",
+        "La réglementation a évolué et reste une question d'actualité : {anyurl}",
+        "Vous trouverez des informations sur le site de la convention : {anyurl}", "Pour emprunter, il faut passer par la banque.",
+        "J'ai le même problème depuis la mise à jour.", "Mon médecin m'a conseillé de me reposer {day} semaines.",
+        "Voici le lien vers l'article : {anyurl}", "Bon courage à toi, tiens-nous au courant.",
+        "Le prix est de {n} euros, livraison comprise.", "Quelqu'un a-t-il essayé le nouveau modèle ?",
+    ],
+    "links_zh": [
+        "参考这篇文章：{anyurl}", "我把日志传到这里了 {anyurl}", "官方文档在 {anyurl}，写得很清楚。",
+        "视频教程：{anyurl}", "原帖地址 {anyurl}", "我是在{anydomain}上买的，{day}天就到了。", "解决方法见 {anyurl}",
+    ],
+}
+
+GENERIC_DOMAIN_WORDS = ("forum", "wiki", "docs", "news", "blog", "shop", "store", "community", "support", "help",
+                        "photo", "travel", "garden", "music", "linux", "health", "bike", "cook", "city", "board")
+GENERIC_TLDS = ("com", "org", "net", "de", "fr", "co.uk", "io", "info", "eu", "ch", "at", "nl", "edu", "gov", "cn", "com.cn")
+GENERIC_PATHS = ("/", "/viewtopic.php?t={n}", "/wiki/Main_Page", "/article/{year}/{month}/{day}/some-title.html",
+                 "/watch?v=dQw4w9WgXcQ", "/products/item-{n}", "/t/topic/{n}", "/questions/{n}/how-to", "/en/docs/install",
+                 "/forum/showthread.php?{n}", "/a/{n}", "/news/{year}/{n}.html", "")
 
 # Standard-library modules whose docstrings give English prose (PSF licence).
 PYTHON_DOC_MODULES = (

@@ -63,3 +63,32 @@ def test_featurize_is_batch_invariant_and_deterministic():
 def test_featurize_accepts_lone_surrogates_and_empty_input():
     assert F.featurize(["bad \udcff byte"]).shape == (1, F.N_FEATURES)
     assert F.featurize([]).shape == (0, F.N_FEATURES)
+
+
+MIXED = ["加微信abc12345 电话 13812345678", "contact me on whatsapp +44 7700 900123", "cheap viagra pills",
+         "今天天气不错", "w e c h a t: abc123", "Buy now at www.example.com/x", "白癜风医院哪家好", "", "q q 5566778",
+         "The weather is nice.", "联系电话 0731-84512345", "telegram @seller", "casino bonus 免费"]
+
+
+def test_gates_skip_no_match():
+    """Each regex runs only on lines holding a gate character: the result must equal
+    running it on every line."""
+    normalized = F.normalize_many(MIXED)
+    everything = np.ones(len(normalized), dtype=bool)
+    cps = F._code_points("\n".join(normalized))
+    bits = F._line_bits(cps, len(normalized))
+    for (name, _, _), (pattern, boundary) in zip(F.CONTACT_PATTERNS, F._CONTACT_PATTERNS):
+        gated = (bits & F._GATE_BIT[f"contact_{name}"]) != 0
+        assert set(F._match_rows(normalized, gated, pattern, boundary)) == set(F._match_rows(normalized, everything, pattern, boundary))
+    for gate, pattern in (("ad_cjk", F._AD_TERMS_CJK), ("ad_latin", F._AD_TERMS_LATIN)):
+        gated = (bits & F._GATE_BIT[gate]) != 0
+        assert set(F._match_rows(normalized, gated, pattern)) == set(F._match_rows(normalized, everything, pattern))
+    assert F.normalize("w e c h a t: abc123") == "微信: abc123"
+
+
+def test_scoring_without_a_matrix_equals_the_matrix_product():
+    n, (rows, cols, values), dense = F.feature_parts(MIXED)
+    X = F.featurize(MIXED).toarray()
+    weights = np.random.default_rng(0).normal(size=F.N_FEATURES)
+    direct = np.bincount(rows, weights=weights[cols] * values, minlength=n) + dense @ weights[F.N_HASH_FEATURES:]
+    np.testing.assert_allclose(direct, X @ weights, rtol=1e-5, atol=1e-6)

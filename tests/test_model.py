@@ -136,3 +136,30 @@ def test_shipped_model_flags_seed_spam_and_keeps_seed_article():
     assert (model.score_lines(spam) >= model.threshold_).all()
     assert (model.score_lines(article) < model.threshold_).all()
     assert model.threshold_ == pytest.approx(card["threshold"])
+
+
+def _page_spam_lines() -> list[str]:
+    path = ROOT / "samples" / "templates" / "page_spam_lines.txt"
+    lines = [l.strip() for l in path.read_text(encoding="utf-8").splitlines()]
+    return [l for l in lines if l and not l.startswith(("#", "["))]
+
+
+def test_training_lines_never_contain_the_page_spam():
+    """The page-level test spam must stay unseen: no training line holds one (normalised)."""
+    from cleaner.features import normalize_many
+
+    keys = [k for k in normalize_many(_page_spam_lines()) if k]
+    assert len(keys) >= 30
+    texts = [json.loads(line)["text"] for path in sorted(LINES.glob("*.jsonl"))
+             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    normalized = normalize_many(texts)
+    leaked = [(k, t) for t, n in zip(texts, normalized) for k in keys if k in n]
+    assert leaked == []
+
+
+def test_fit_features_matches_fit_on_lines(fitted):
+    model, texts, labels = fitted
+    from cleaner.features import featurize
+
+    again = M.SpamModel(C=4.0, threshold=0.5).fit_features(featurize(texts), labels)
+    np.testing.assert_allclose(again.score_features(featurize(texts[:50])), model.score_lines(texts[:50]), rtol=1e-6)
