@@ -12,7 +12,7 @@ class Removal:
 
     text: str
     kind: str  # chrome | spam | hidden | quote | signature | edit | noise | ...
-    rule: str  # rule name, or "model" when the classifier decided
+    rule: str  # rule name, or "model:<file>" when the classifier decided
     score: float = 1.0  # 1.0 for rules; the model's spam probability otherwise
     post: int | None = None  # index of the post the line sat in, None outside posts
     position: int = -1  # the line's index in page order (kept and removed lines count alike)
