@@ -1,6 +1,8 @@
 """Segment a plain-text dump of a rendered page (like samples/seed/input.txt) into blocks:
-one block per non-empty line; floor markers start posts; lines before the first floor
-are the page header (chrome); the "title [复制链接]" line gives the title."""
+one block per non-empty line. Posts start at floor markers ("1#", "楼主 发布于 ...") or at
+Tieba-style author cards (name, level title, level number); lines before the first post are
+the page header (chrome); Tieba's tail lines ("来自Android客户端3楼2023-11-27") close a post.
+The layouts are data in engines/textdump.py."""
 
 from __future__ import annotations
 
@@ -12,9 +14,14 @@ from .normalize import collapse_spaces
 from .result import Removal
 
 _FLOOR = re.compile(td.FLOOR_LINE)
-_TITLE = re.compile(td.TITLE_LINE)
-_DATE = re.compile(td.DATE_LINE)
+_TITLES = tuple(re.compile(rx) for rx in td.TITLE_LINES)
+_DATE = re.compile(td.DATE)
+_BYLINE = re.compile(td.BYLINE)
 _JAMMER = re.compile(td.JAMMER)
+_TAIL_FLOOR = re.compile(td.TAIL_FLOOR_LINE)
+_LEVEL_TITLE = re.compile(td.LEVEL_TITLE_LINE)
+_LEVEL_NUMBER = re.compile(td.LEVEL_NUMBER_LINE)
+_SENTENCE = re.compile(td.SENTENCE_PUNCTUATION)
 _FINGERPRINTS = tuple((engine, re.compile(rx), w) for engine, rx, w in td.TEXT_FINGERPRINTS)
 
 # Below this score the dump is not attributed to any engine.
@@ -40,43 +47,88 @@ def floor_number(match: re.Match[str]) -> int:
 
 
 def strip_jammer(line: str, removed: list[Removal]) -> str:
-    """Drop Discuz! anti-copy runs inside a line, keeping the text around them."""
+    """Drop Discuz! anti-copy runs inside a line, keeping the text around them. Runs on the
+    raw line: a run may contain double spaces that whitespace folding would break."""
     def cut(m: re.Match[str]) -> str:
         removed.append(Removal(m.group(0), "noise", "noise:discuz-jammer"))
         return ""
     return _JAMMER.sub(cut, line) if " " in line else line
 
 
-def segment_text(text: str) -> Segmented:
-    seg = Segmented(engine=detect_text_engine(text))
-    lines = [collapse_spaces(raw) for raw in text.splitlines()]
-    lines = [strip_jammer(line, seg.removed).strip() for line in lines]
-    lines = [line for line in lines if line]
-    has_floors = any(_FLOOR.fullmatch(line) for line in lines)
-    post: int | None = None if has_floors else 0
-    if not has_floors:
-        seg.posts.append(PostMeta(floor=1))
-    for line in lines:
+def _is_author_name(line: str) -> bool:
+    return len(line) <= td.AUTHOR_MAX_CHARS and not _SENTENCE.search(line)
+
+
+def post_starts(lines: list[str]) -> dict[int, tuple[str, int | None]]:
+    """Line index -> (how the post starts, floor) for every line that opens a post.
+    "floor": a floor-marker line; "author": the author's name above a dated floor line or
+    above a level-title line (the author card)."""
+    starts: dict[int, tuple[str, int | None]] = {}
+    for i, line in enumerate(lines):
         floor = _FLOOR.fullmatch(line)
         if floor:
-            seg.posts.append(PostMeta(floor=floor_number(floor)))
+            number = floor_number(floor)
+            if floor.group("posted") and i > 0 and _is_author_name(lines[i - 1]) and i - 1 not in starts:
+                starts[i - 1] = ("author", number)
+            else:
+                starts[i] = ("floor", number)
+        elif _LEVEL_TITLE.fullmatch(line) and i > 0 and _is_author_name(lines[i - 1]):
+            starts[i - 1] = ("author", None)
+    return starts
+
+
+def segment_text(text: str) -> Segmented:
+    seg = Segmented(engine=detect_text_engine(text))
+    lines = [collapse_spaces(strip_jammer(raw, seg.removed)) for raw in text.splitlines()]
+    lines = [line for line in lines if line]
+    starts = post_starts(lines)
+    post: int | None = None if starts else 0
+    if not starts:
+        seg.posts.append(PostMeta(floor=1))
+    card = False  # at the head of a post: author card, floor and byline lines come here
+    for i, line in enumerate(lines):
+        if i in starts:
+            how, number = starts[i]
+            seg.posts.append(PostMeta(floor=number, author=line if how == "author" else ""))
             post = len(seg.posts) - 1
-            seg.blocks.append(Block(line, post, CHROME, "text", reason="chrome:floor-marker"))
+            card = True
+            reason = "chrome:author" if how == "author" else "chrome:floor-marker"
+            seg.blocks.append(Block(line, post, CHROME, "text", reason=reason))
             continue
-        title = _TITLE.fullmatch(line)
-        if title and not seg.title:
-            seg.title = title.group("title").strip()
-            seg.blocks.append(Block(line, post, CHROME, "text", reason="chrome:title"))
-            continue
-        date = _DATE.match(line)
-        if date and post is not None and not seg.posts[post].date:
-            seg.posts[post].date = date.group("date")
-        if post is None:
-            seg.blocks.append(Block(line, None, CHROME, "text", reason="chrome:page-header"))
-        else:
-            seg.blocks.append(Block(line, post, BODY, "text"))
+        block = _classify(line, post, seg, card)
+        card = card and block.role == CHROME
+        seg.blocks.append(block)
     seg.forum = _forum_name(seg.blocks)
     return seg
+
+
+def _classify(line: str, post: int | None, seg: Segmented, head: bool) -> Block:
+    """One line's block, recording title, floor, author and date where the line gives them.
+    ``head``: the line sits at the head of a post, where bylines and author cards are."""
+    for pattern in _TITLES:
+        title = pattern.fullmatch(line)
+        if title and not seg.title:
+            seg.title = title.group("title").strip()
+            return Block(line, post, CHROME, "text", reason="chrome:title")
+    if post is None:
+        return Block(line, None, CHROME, "text", reason="chrome:page-header")
+    meta = seg.posts[post]
+    if _FLOOR.fullmatch(line):
+        date = _DATE.search(line)
+        meta.date = meta.date or (date.group("date") if date else "")
+        return Block(line, post, CHROME, "text", reason="chrome:floor-marker")
+    if head and (_LEVEL_TITLE.fullmatch(line) or _LEVEL_NUMBER.fullmatch(line)):
+        return Block(line, post, CHROME, "text", reason="chrome:level")
+    byline = _BYLINE.fullmatch(line) if head else None
+    if byline:
+        meta.author = meta.author or (byline.group("author") or "")
+        meta.date = meta.date or byline.group("date")
+        return Block(line, post, CHROME, "text", reason="chrome:byline")
+    tail = _TAIL_FLOOR.fullmatch(line)
+    if tail:
+        meta.floor, meta.date = int(tail.group("floor")), tail.group("date")
+        return Block(line, post, CHROME, "text", reason="chrome:post-tail")
+    return Block(line, post, BODY, "text")
 
 
 def _forum_name(blocks: list[Block]) -> str:

@@ -13,7 +13,7 @@ BUTTON_WORDS: frozenset[str] = frozenset(
     注册 登录 登陆 立即注册 找回密码 退出 回复 引用 举报 分享 转发 收藏 支持 反对 评分 点评 使用道具
     只看该作者 只看楼主 倒序浏览 正序浏览 阅读模式 打印 电梯直达 返回列表 返回顶部 上一主题 下一主题
     快速回复 发新话题 发新帖 发帖 发表回复 回复该主题 回复主题 查看 查看全部 显示全部楼层 复制链接
-    TOP top Top 顶部 本帖 新窗 加为好友 发消息 发短消息 编辑 删除 置顶 精华
+    TOP top Top 顶部 顶端 本帖 新窗 加为好友 发消息 发短消息 编辑 删除 置顶 精华
     推荐 关注 私信 点赞 赞 踩 收起 展开 更多 分享到 微博 QQ空间 微信 朋友圈 今日 主题 帖子 积分
     Quote Reply Report Like Share Multi-Quote MultiQuote Top Permalink Edit Delete Flag Follow
     Unfollow Bookmark Thanks Thank Reply With Quote +Quote Back to top Go Up Logged Print
