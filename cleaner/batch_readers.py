@@ -22,6 +22,9 @@ from typing import BinaryIO, Iterable, Iterator
 
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson")
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc.gz")
+# Annotation files that sit beside pages in evaluation folders (ours: samples/pages; the
+# magic-html and harvest benchmarks): a folder walk skips them, a file named explicitly is read.
+SIDECAR_SUFFIXES = (".expected.txt", ".spam.txt", ".meta.json", ".gold.txt", ".posts.json", ".md")
 INPUT_FORMATS = ("auto", "files", "jsonl", "warc")
 STDIN_NAME = "-"
 # A gzip member header (magic + deflate); where we resync after a corrupt gzipped WARC record.
@@ -90,11 +93,12 @@ def format_of(path: str, requested: str = "auto") -> str:
 
 
 def _walk_files(folder: str) -> Iterator[str]:
-    """Every regular file under ``folder``, sorted so runs (and resumed runs) see the same order."""
+    """Every page file under ``folder`` (annotation sidecars skipped), sorted so runs (and
+    resumed runs) see the same order."""
     for dirpath, dirnames, filenames in os.walk(folder):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
-            if not name.startswith("."):
+            if not name.startswith(".") and not name.endswith(SIDECAR_SUFFIXES):
                 yield os.path.join(dirpath, name)
 
 

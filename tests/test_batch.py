@@ -248,3 +248,11 @@ def test_plain_ids_keep_readable_names():
     assert safe_file_name("page1.html") == "page1.html.txt"
     assert safe_file_name("强省会") == "强省会.txt"
     assert safe_file_name("a/b") != safe_file_name("a_b")
+
+
+def test_folder_walk_skips_annotation_sidecars(tmp_path):
+    from cleaner.batch_readers import resolve_inputs
+
+    for name in ("a.html", "a.expected.txt", "a.thread.expected.txt", "a.spam.txt", "a.meta.json", "b.txt"):
+        (tmp_path / name).write_text("x")
+    assert sorted(Path(s.path).name for s in resolve_inputs([str(tmp_path)])) == ["a.html", "b.txt"]
