@@ -12,6 +12,11 @@ Metrics (see samples/README.md for the case layout):
   in the page size, so 200 KB pages score in milliseconds, and short chrome such as "回复"
   or "1#" never matches by accident.
 * spam leaked: number of spam lines whose normalised text appears in the output.
+* char retention (reported next to retention, not instead of it): share of expected characters
+  covered by the output, measured like precision the other way round (exact line, else shared
+  character n-grams). Line retention counts a whole expected line as lost when any part of it
+  differs; that is right for one-paragraph-per-line samples, but gold sets that hold a whole
+  post per line (harvest_forum) or code with reflowed whitespace need the finer view.
 
 Characters are counted without whitespace, so CJK and Latin text weigh the same way and
 a reflowed paragraph scores like the original.
@@ -89,6 +94,9 @@ class CaseScore:
     precise_chars: int = 0
     spam_lines: int = 0
     leaked_lines: list[str] = field(default_factory=list)
+    char_retention: float = 0.0
+    char_f1: float = 0.0
+    covered_chars: int = 0  # expected characters covered by the output (char retention)
 
 
 def f1_score(precision: float, retention: float) -> float:
@@ -100,8 +108,11 @@ def _retained(expected_lines: list[str], output_joined: str) -> int:
     return sum(char_weight(line) for line in expected_lines if line in output_joined)
 
 
-def _precise(output_lines: list[str], expected_lines: list[str]) -> int:
-    """Output characters covered by expected content (exact line or shared n-gram)."""
+def _precise(output_lines: list[str], expected_lines: list[str], whole: str | None = None) -> int:
+    """Output characters covered by expected content (exact line or shared n-gram).
+
+    With the roles swapped (and ``whole`` = the joined output) it gives the expected characters
+    covered by the output: a line found whole counts fully, others by shared n-grams."""
     expected_set = set(expected_lines)
     expected_joined = " ".join(expected_lines)
     grams: dict[int, set[str]] = {}
@@ -110,7 +121,7 @@ def _precise(output_lines: list[str], expected_lines: list[str]) -> int:
     start = 0
     for line in output_lines:
         end = start + len(line)
-        if line in expected_set:
+        if line in expected_set or (whole is not None and line in whole):
             covered += char_weight(line)
         else:
             size = gram_size(line)
@@ -144,6 +155,8 @@ def score_case(output: str, expected: str, spam_lines: Iterable[str] = ()) -> Ca
     precise = _precise(output_lines, expected_lines) if output_lines else 0
     retention = retained / expected_chars if expected_chars else 1.0
     precision = precise / output_chars if output_chars else (1.0 if not expected_chars else 0.0)
+    covered = _precise(expected_lines, output_lines, output_joined) if expected_lines and output_lines else 0
+    char_retention = covered / expected_chars if expected_chars else 1.0
     spam = [line for line in (normalize(s) for s in spam_lines) if line]
     leaked = [line for line in spam if line in output_joined]
     return CaseScore(
@@ -157,6 +170,9 @@ def score_case(output: str, expected: str, spam_lines: Iterable[str] = ()) -> Ca
         precise_chars=precise,
         spam_lines=len(spam),
         leaked_lines=leaked,
+        char_retention=char_retention,
+        char_f1=f1_score(precision, char_retention),
+        covered_chars=covered,
     )
 
 
@@ -267,6 +283,8 @@ class Aggregate:
     spam_leaked: int
     spam_lines: int
     min_retention: float
+    char_retention: float = 0.0
+    char_f1: float = 0.0
 
 
 def aggregate(scores: list[CaseScore], errors: int = 0) -> Aggregate:
@@ -287,6 +305,8 @@ def aggregate(scores: list[CaseScore], errors: int = 0) -> Aggregate:
         spam_leaked=sum(s.spam_leaked for s in scores),
         spam_lines=sum(s.spam_lines for s in scores),
         min_retention=min((s.retention for s in scores), default=1.0),
+        char_retention=(char := sum(s.covered_chars for s in scores) / expected if expected else 1.0),
+        char_f1=f1_score(precision, char),
     )
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Iterable
 
 from lxml import etree
 
@@ -33,6 +34,11 @@ MIN_POST_CHARS = 20  # non-link characters a repeated element needs to count as 
 MIN_POSTS = 2
 MIN_DATED_SHARE = 0.5  # share of the posts that must carry a date or time
 MAX_BYLINE_REST = 20  # characters besides the date a name/date line of a post may have
+COMPACT_AGE_MAX_CHARS = 24  # "· Updated 4y", "answered Mar 14"
+TEMPLATE_MIN_POSTS = 3  # a post-template line must repeat in at least this many posts
+TEMPLATE_MIN_SHARE = 0.5  # ... and in this share of them
+TEMPLATE_MAX_CHARS = 80  # longer lines are written, not templated
+TRIM_DATED_SHARE = 0.75  # in a group this dated, undated members at its ends are header/footer rows
 MIN_THREAD_SHARE = 0.5  # posts around the prose peak must hold this share of its text
 MAX_POST_LINK_DENSITY = 0.35  # teaser and related-link lists repeat too, but are mostly links
 NO_GROUP_TAGS = frozenset({"p", "span", "a", "font", "b", "strong", "em", "i", "br", "td", "th", "tr", "tbody", "dd", "dt"})
@@ -51,12 +57,49 @@ _NEGATIVE_HINT = re.compile(
 )
 
 _PUNCTUATION = re.compile(r"[，。！？；：、,.!?;:]")
+_MONTH = (
+    r"(?:jan|feb|m[aä]r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz]|janv|févr|mars|avr|mai|juin|juil|août|sept|déc)"
+    r"[a-zé]*\.?"
+)
 _DATE = re.compile(
     r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}|\d{1,2}[-/月]\d{1,2}日?\s+\d{1,2}:\d{2}|\d{1,2}:\d{2}"
+    r"|\b\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})\b"  # 18.09.2017, 09/18/17
     r"|[0-9一二三四五六七八九十]+\s*(?:秒|分钟|小时|天|周|个月|年)前|刚刚|昨天|前天"
-    r"|\b\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b",
+    r"|\b\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b"
+    r"|\b(?:yesterday|today)\b|\bvor\s+\d+\s+(?:minuten|stunden|tagen|wochen|monaten|jahren)\b",
     re.IGNORECASE,
 )
+# "Sep 18, 2017", "18 September 2017", "18. Sep. 2017": tried only on lines with a year (cheap).
+_MONTH_DATE = re.compile(
+    rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:\d{{4}}|'\d{{2}})|\b\d{{1,2}}(?:st|nd|rd|th)?\.?\s+{_MONTH}\s+\d{{4}}",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"\d{4}|'\d{2}")
+# A line that is nothing but a compact relative time ("4y", "3 mo", "2d", "5h"): social/Q&A bylines.
+_COMPACT_AGE = re.compile(
+    rf"(?:(?:updated|edited|answered|asked|posted)\s+)?(?:\d{{1,3}}\s?(?:y|yr|yrs|mo|w|d|h|m|min)|{_MONTH}\s+\d{{1,2}})",
+    re.IGNORECASE,
+)
+# Markup that says "a date is here" even when the text does not (<time>, datetime=, timestamps).
+def dated_markup(root) -> list:
+    """<time> elements and <abbr title> dates (class time/date): where markup says "a date is here"
+    though the text does not (a relative "5y", an icon). lxml filters the tags in C: cheap."""
+    found = []
+    for el in root.iter("time", "abbr"):
+        if el.tag == "time" or (el.get("title") and any(k in (el.get("class") or "") for k in ("time", "date"))):
+            found.append(el)
+    return found
+
+
+def has_date_text(text: str, *, max_chars: int = 80) -> bool:
+    """A short line that shows a date, a time, or a relative age."""
+    if len(text) >= max_chars:
+        return False
+    if _DATE.search(text) is not None:
+        return True
+    if _YEAR.search(text) is not None and _MONTH_DATE.search(text) is not None:
+        return True
+    return len(text) <= COMPACT_AGE_MAX_CHARS and _COMPACT_AGE.fullmatch(text.strip(" ·•|-–")) is not None
 
 
 _DATE_TIME = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?|" + _DATE.pattern)
@@ -175,14 +218,19 @@ def find_post_group(
     min_posts: int = MIN_POSTS,
     min_dated: float = MIN_DATED_SHARE,
     max_link_density: float = MAX_POST_LINK_DENSITY,
+    dated_markup: Iterable = (),
 ) -> PostGroup | None:
-    """The largest set of same-signature siblings that each hold prose and mostly a date."""
+    """The largest set of same-signature siblings that each hold prose and mostly a date
+    (a date line, or a date in markup: ``dated_markup`` elements such as <time>)."""
     content: dict = defaultdict(int)
     every: dict = defaultdict(int)
     dated: set = set()
+    for el in dated_markup:
+        dated.add(el)
+        dated.update(el.iterancestors())
     for block, chain in zip(blocks, ancestors):
         chars = _content_chars(block) if block.role != HIDDEN else 0
-        has_date = len(block.text) < 80 and _DATE.search(block.text) is not None
+        has_date = has_date_text(block.text)
         for el in chain:
             content[el] += chars
             every[el] += len(block.text)
@@ -212,7 +260,22 @@ def find_post_group(
     if best is not None:
         order = {el: i for i, el in enumerate(best.members[0].getparent())}
         best.members.sort(key=lambda el: order.get(el, 0))
+        best.members = _trim_undated_ends(best.members, dated, min_posts=min_posts)
     return best
+
+
+def _trim_undated_ends(members: list, dated: set, *, min_posts: int = MIN_POSTS, min_share: float = TRIM_DATED_SHARE) -> list:
+    """A header or footer row made with the same markup as the posts (a breadcrumb table above
+    the first post) carries no date: when nearly every member is dated, undated members at
+    either end of the run are not posts."""
+    if sum(1 for el in members if el in dated) < min_share * len(members):
+        return members
+    start, end = 0, len(members)
+    while start < end and members[start] not in dated:
+        start += 1
+    while end > start and members[end - 1] not in dated:
+        end -= 1
+    return members[start:end] if end - start >= min_posts else members
 
 
 def _to_chrome(block: Block, reason: str) -> None:
@@ -260,7 +323,7 @@ def segment_generic(root: etree._Element, *, url: str | None = None) -> Segmente
     title, site = page_title(root)
     segmented = Segmented(blocks=blocks, title=title, forum=site, engine="generic", removed=walk.removed)
     totals = _totals(blocks, ancestors)
-    group = find_post_group(blocks, ancestors)
+    group = find_post_group(blocks, ancestors, dated_markup=dated_markup(root))
     shape = thread_shape(group, totals)
     article: set = set() if shape == THREAD else article_elements(totals)
     members = group.members if shape in (THREAD, ARTICLE_WITH_REPLIES) else []
@@ -275,6 +338,7 @@ def segment_generic(root: etree._Element, *, url: str | None = None) -> Segmente
     segmented.posts = [PostMeta(floor=p.floor) for p in segmented.posts]
     if members:
         _take_bylines(blocks, segmented.posts, first=1 if article else 0)
+        _take_template_lines(blocks, first=1 if article else 0)
     return segmented
 
 
@@ -302,6 +366,55 @@ def _take_bylines(blocks: list[Block], posts: list[PostMeta], *, first: int) -> 
             meta.author = meta.author or author
             meta.date = meta.date or date
             _to_chrome(block, "generic:byline")
+
+
+def _body_lines(blocks: list[Block], first: int) -> dict[int, list[Block]]:
+    by_post: dict = defaultdict(list)
+    for block in blocks:
+        if block.role == BODY and block.post is not None and block.post >= first:
+            by_post[block.post].append(block)
+    return by_post
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def _template_key(text: str) -> str:
+    return _DIGITS.sub("0", text.strip().lower())
+
+
+def _take_template_lines(
+    blocks: list[Block],
+    *,
+    first: int,
+    min_posts: int = TEMPLATE_MIN_POSTS,
+    min_share: float = TEMPLATE_MIN_SHARE,
+    max_chars: int = TEMPLATE_MAX_CHARS,
+) -> None:
+    """Lines the post template repeats: in most repeated posts the same short line (digits aside:
+    "87 people like this.", "Click here if you like this comment") or a dated first/last line
+    ("Reply 3 - Posted by: X 5/21/2024 6:00 AM"). Such lines are chrome of the template, not
+    something each author wrote."""
+    by_post = _body_lines(blocks, first)
+    if len(by_post) < min_posts:
+        return
+    needed = max(min_posts, min_share * len(by_post))
+    seen: dict[str, set] = defaultdict(set)
+    for post, lines in by_post.items():
+        for block in lines:
+            if len(block.text) <= max_chars:
+                seen[_template_key(block.text)].add(post)
+    repeated = {key for key, posts in seen.items() if len(posts) >= needed}
+    for post, lines in by_post.items():
+        for block in lines:
+            if len(block.text) <= max_chars and _template_key(block.text) in repeated:
+                _to_chrome(block, "generic:template-line")
+        by_post[post] = [block for block in lines if block.role == BODY]
+    for edge in (0, -1):
+        dated = [lines[edge] for lines in by_post.values() if len(lines) > 1 and has_date_text(lines[edge].text)]
+        if len(dated) >= needed:
+            for block in dated:
+                _to_chrome(block, "generic:byline")
 
 
 def _leading(lines: list[Block]) -> list[Block]:

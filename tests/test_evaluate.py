@@ -182,3 +182,22 @@ def test_cli_run_prints_tables_and_applies_thresholds(cases_dir, monkeypatch, ca
     assert report["overall"]["cases"] == 2
     missing = parser.parse_args(["evaluate", str(cases_dir / "missing")])
     assert missing.func(missing) == 2
+
+
+def test_char_retention_counts_the_matching_part_of_a_long_line():
+    # one expected line per post: the reply is kept, the quote the gold keeps is not
+    quote = "Earlier somebody wrote that the dock fails after replugging it twice."
+    reply = "I see the same thing on my machine with the LTS kernel, so it is not only yours."
+    s = score_case(reply + "\n", quote + " " + reply + "\n")
+    assert s.retention == 0.0  # the line-level metric loses the whole post
+    assert s.char_retention == pytest.approx(s.covered_chars / s.expected_chars)
+    assert s.covered_chars == sum(1 for ch in reply if not ch.isspace())
+    assert s.char_f1 == pytest.approx(2 * s.char_retention / (1 + s.char_retention))
+
+
+def test_char_retention_is_one_for_lines_found_whole_and_aggregates():
+    s = score_case("顶\n" + ARTICLE, "顶\n" + ARTICLE)
+    assert s.char_retention == 1.0
+    empty = score_case("", ARTICLE)
+    a = aggregate([s, empty])
+    assert a.char_retention == pytest.approx(s.expected_chars / (s.expected_chars + empty.expected_chars))

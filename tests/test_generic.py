@@ -135,3 +135,57 @@ def test_repeated_sections_without_dates_are_one_article():
 def test_a_page_without_prose_has_no_posts():
     seg = segment_generic(parse_html("<html><body><a href='/'>首页</a><a href='/x'>登录</a></body></html>"))
     assert seg.posts == [] and all(b.role == CHROME for b in seg.blocks)
+
+
+# ---- date evidence, post-template lines, header rows (hand-written fragments)
+
+from cleaner.generic import has_date_text  # noqa: E402
+
+
+@pytest.mark.parametrize("line", ["Sep 18, 2017", "18 September 2017", "18.09.2017 14:02", "· 4y", "Updated 3mo",
+                                  "vor 3 Tagen", "2 weeks ago", "发表于 2024-03-12"])
+def test_dates_in_the_formats_forums_show(line):
+    assert has_date_text(line)
+
+
+@pytest.mark.parametrize("line", ["Top 3 mentalists", "I paid 4y ago", "Version 2.5 is out", "A" * 100 + " 2024-03-12"])
+def test_lines_that_are_not_dates(line):
+    assert not has_date_text(line)
+
+
+def _thread(posts: list[tuple[str, str]], header: str = "") -> str:
+    items = "".join(
+        f"<div class='entry'><div class='by'>{by}</div><p>{text}</p>"
+        "<p>Click here if you like this comment</p><p>12 people like this.</p></div>"
+        for by, text in posts
+    )
+    return f"<html><body>{header}<div id='list'>{items}</div></body></html>"
+
+
+REPLIES = [
+    ("Reply 1 - Posted by: Ann 5/21/2024 4:47:57 AM (No. 17)", "He can pay for it out of his own funds, not ours."),
+    ("Reply 2 - Posted by: Bob 5/21/2024 4:50:13 AM (No. 18)", "That promise will never pass the Congress anyway."),
+    ("Reply 3 - Posted by: Cyd 5/21/2024 5:57:10 AM (No. 19)", "Not out of our taxes, mister, he has his own money."),
+    ("Reply 4 - Posted by: Dee 5/21/2024 6:00:04 AM (No. 20)", "Pandering for votes again, just wait and see it."),
+]
+
+
+def test_post_template_lines_and_dated_headers_are_chrome():
+    seg = segment_generic(parse_html(_thread(REPLIES)))
+    assert seg.is_thread and len(seg.posts) == 4
+    body = [b.text for b in seg.blocks if b.role == BODY]
+    assert body == [text for _by, text in REPLIES]
+    reasons = {b.text: b.reason for b in seg.blocks if b.role == CHROME}
+    assert reasons["Click here if you like this comment"] == "generic:template-line"
+    assert reasons[REPLIES[0][0]] == "generic:byline"
+
+
+def test_a_header_row_with_the_post_markup_but_no_date_is_not_a_post():
+    header = "<div id='x'></div>"
+    page = _thread(REPLIES).replace(
+        "<div id='list'>",
+        "<div id='list'><div class='entry'><p>Site home &gt; Board &gt; Topic list of the board</p></div>",
+    )
+    seg = segment_generic(parse_html(page.replace("<body>", "<body>" + header)))
+    assert len(seg.posts) == 4
+    assert not any(b.role == BODY and b.text.startswith("Site home") for b in seg.blocks)

@@ -31,6 +31,11 @@ ENGINE_MODULES = (
     "mybb",
     "invision",
     "nodebb",
+    "vanilla",
+    "bbpress",
+    "kunena",
+    "stackexchange",
+    "wordpress_forums",
 )
 TEXT_TAIL_CHARS = 4000  # text fingerprints look at the start (title) and end (footer) of the page
 MIN_DETECTION_SCORE = 2.0  # e.g. the generator meta alone, or two markup fingerprints
