@@ -23,6 +23,9 @@ from .rules import RULES, Verdict, judge, page_context, view
 
 # Default time limit per page; a keyword argument of Cleaner (as is max_bytes).
 TIME_LIMIT_S = 20.0
+# On article pages (not forum threads) the model must be this sure: ads are injected into
+# threads; an article's own contact and copyright lines look like ads to a line model.
+ARTICLE_MIN_SPAM_SCORE = 0.9
 # Lines with at least this share of CJK characters are always scored by the spam model.
 MODEL_MIN_CJK_SHARE = 0.3
 # Other lines are scored only when they carry what an advert needs to be answered: a phone-like
@@ -142,7 +145,8 @@ def run(page: Any, *, url: str | None = None, headers: Mapping[str, str] | None 
     posts = None if replies or not seg.is_thread else {0}
     verdicts = apply_rules(seg, posts, _engine_lines(seg.engine), use_rules)
     if model is not None:
-        apply_model(seg, verdicts, model, posts, threshold)
+        apply_model(seg, verdicts, model, posts,
+                    threshold if seg.is_thread else max(threshold, ARTICLE_MIN_SPAM_SCORE))
     deadline.check("rules and model")
     return assemble(seg, verdicts, replies=replies, encoding=doc.encoding, url=url)
 
