@@ -42,6 +42,7 @@ def assemble(seg: Segmented, verdicts: list[Verdict | None], *, replies: bool = 
     for index in sorted(kept):
         if index > 0 and spam_chars[index] >= SPAM_REPLY_SHARE * max(body_chars[index], 1):
             removed.extend(Removal(t, "spam", "spam:spam-reply", 1.0, index, pos) for pos, t in kept[index])
+            spam_chars[index] += sum(len(t) for _, t in kept[index])
             continue
         meta = seg.posts[index] if index < len(seg.posts) else None
         posts.append(Post(

@@ -1,0 +1,56 @@
+"""Assembly: kept lines grouped into posts, the audit, spam replies dropped whole, page figures."""
+
+from cleaner.assemble import assemble
+from cleaner.blocks import CHROME, Block, PostMeta, Segmented
+from cleaner.rules import Verdict
+
+SPAM = Verdict("spam", "spam:contact-me")
+
+
+def page():
+    blocks = [
+        Block("首页 注册 登录", None, CHROME, reason="outside-post"),
+        Block("正文第一段，讲述社区治理的经验。", 0),
+        Block("正文第二段。", 0),
+        Block("谢谢楼主分享", 1),
+        Block("加微信 abc123456 领取福利", 2),
+        Block("好", 2),
+    ]
+    posts = [PostMeta(1, "楼主甲", "2023-1-1"), PostMeta(2, "乙", "2023-1-2"), PostMeta(3, "丙", "2023-1-3")]
+    verdicts = [None, None, None, None, SPAM, None]
+    return Segmented(blocks=blocks, posts=posts, title="标题", engine="discuz"), verdicts
+
+
+def test_first_post_mode_keeps_the_article_and_accounts_for_every_other_line():
+    seg, verdicts = page()
+    result = assemble(seg, verdicts)
+    assert result.text == "正文第一段，讲述社区治理的经验。\n正文第二段。"
+    assert [(r.kind, r.rule, r.position) for r in result.removed] == [
+        ("chrome", "outside-post", 0), ("reply", "first-post-only", 3),
+        ("reply", "first-post-only", 4), ("reply", "first-post-only", 5)]
+    assert (result.language, result.engine, result.title) == ("zh", "discuz", "标题")
+
+
+def test_replies_mode_drops_a_mostly_spam_reply_whole():
+    seg, verdicts = page()
+    result = assemble(seg, verdicts, replies=True)
+    assert [(p.floor, p.author, p.text) for p in result.posts] == [
+        (1, "楼主甲", "正文第一段，讲述社区治理的经验。\n正文第二段。"), (2, "乙", "谢谢楼主分享")]
+    assert [(r.text, r.rule) for r in result.removed if r.kind == "spam"] == [
+        ("加微信 abc123456 领取福利", "spam:contact-me"), ("好", "spam:spam-reply")]
+    assert result.text.split("\n\n") == [result.posts[0].text, "谢谢楼主分享"]
+    body = sum(len(b.text) for b in seg.blocks[1:])
+    assert result.spam_score == round((len("加微信 abc123456 领取福利") + len("好")) / body, 4)
+
+
+def test_page_lines_interleave_kept_and_removed_in_page_order():
+    seg, verdicts = page()
+    lines = assemble(seg, verdicts, replies=True).page_lines()
+    assert [(line["position"], line["kept"]) for line in lines] == [
+        (0, False), (1, True), (2, True), (3, True), (4, False), (5, False)]
+
+
+def test_nothing_kept_gives_a_reason():
+    seg = Segmented(blocks=[Block("首页", None, CHROME, reason="outside-post")], posts=[])
+    result = assemble(seg, [None])
+    assert (result.text, result.empty_reason) == ("", "no post body found")
