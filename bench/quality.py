@@ -322,6 +322,22 @@ def to_json(report: dict) -> dict:
     return out
 
 
+def worst_pages(report: dict, extractor: str = "forum-cleaner", count: int = 10) -> str:
+    """The pages of each set where the extractor loses the most gold characters (line-level lost
+    first, char-level beside it): where to look next."""
+    lines = []
+    for set_name, by_extractor in report["results"].items():
+        rows = by_extractor.get(extractor) or next((v for k, v in by_extractor.items() if k.startswith(extractor)), [])
+        lost = sorted(rows, key=lambda row: -(row[1].expected_chars - row[1].retained_chars))[:count]
+        if not lost:
+            continue
+        lines.append(f"{set_name}: pages losing the most gold characters ({extractor})")
+        for case_id, score, error in lost:
+            lines.append(f"  {case_id[:60]:60} ret {score.retention:.3f} char ret {score.char_retention:.3f} "
+                         f"prec {score.precision:.3f} gold {score.expected_chars}{'  ' + error if error else ''}")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="forum-cleaner vs trafilatura vs magic-html quality")
     parser.add_argument("--sets", default=",".join(ALL_SETS), help=f"comma-separated: {', '.join(ALL_SETS)}")
@@ -330,6 +346,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shared", default=str(DEFAULT_SHARED), help="folder holding data/forum_pages")
     parser.add_argument("--samples", default=str(REPO / "samples" / "pages"))
     parser.add_argument("--out", default=str(REPO / "bench" / "out" / "quality.json"))
+    parser.add_argument("--worst", type=int, default=0, help="also list the N pages per set where forum-cleaner loses most")
     args = parser.parse_args(argv)
     sets = [s for s in args.sets.split(",") if s]
     cases: list[BenchCase] = []
@@ -343,6 +360,8 @@ def main(argv: list[str] | None = None) -> int:
     extractors = make_extractors(set(args.extractors.split(",")) if args.extractors else None)
     report = run_bench(cases, extractors)
     print(markdown(report))
+    if args.worst:
+        print(worst_pages(report, count=args.worst))
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(to_json(report), ensure_ascii=False, indent=1), encoding="utf-8")

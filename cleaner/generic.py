@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from itertools import islice
 from typing import Iterable
 
 from lxml import etree
@@ -29,20 +30,31 @@ MAX_PARAGRAPH_LINK_DENSITY = 0.5
 MAX_ARTICLE_LINK_DENSITY = 0.5  # a line inside the article with more links than this is chrome
 SIBLING_SHARE = 0.2  # a sibling of the best container joins when it scores this share of it
 MIN_SIBLING_SCORE = 5.0
+MIN_LEAD_SCORE = 5.0  # an opening post above the replies must score like a real paragraph
+MAX_LEAD_DISTANCE = 3  # ... and sit under the replies' parent or one of its 3 nearest ancestors
 ANCESTOR_WEIGHTS = (1.0, 1.0, 0.5, 1 / 3)  # nearest element first
 MIN_POST_CHARS = 20  # non-link characters a repeated element needs to count as a post
 MIN_POSTS = 2
+MIN_TABLE_ROW_POSTS = 3  # plain <tr> rows: a layout table has a dated header row beside the article row
 MIN_DATED_SHARE = 0.5  # share of the posts that must carry a date or time
 MAX_BYLINE_REST = 20  # characters besides the date a name/date line of a post may have
+DATE_LINE_MAX_CHARS = 80  # longer lines with a date in them are prose, not a date line
 COMPACT_AGE_MAX_CHARS = 24  # "· Updated 4y", "answered Mar 14"
+WEEKDAY_DATE_MAX_CHARS = 32  # "Sunday 8th March": without a time or year, only a short line starting so
 TEMPLATE_MIN_POSTS = 3  # a post-template line must repeat in at least this many posts
 TEMPLATE_MIN_SHARE = 0.5  # ... and in this share of them
 TEMPLATE_MAX_CHARS = 80  # longer lines are written, not templated
 TRIM_DATED_SHARE = 0.75  # in a group this dated, undated members at its ends are header/footer rows
 MIN_THREAD_SHARE = 0.5  # posts around the prose peak must hold this share of its text
 MAX_POST_LINK_DENSITY = 0.35  # teaser and related-link lists repeat too, but are mostly links
-NO_GROUP_TAGS = frozenset({"p", "span", "a", "font", "b", "strong", "em", "i", "br", "td", "th", "tr", "tbody", "dd", "dt"})
+MIN_PROSE_MEMBERS = 3  # ... unless this many members (and half of them) are prose: one link-farm reply
+MIN_PROSE_MEMBER_SHARE = 0.5  # among real posts does not make the posts a link list
+NO_GROUP_TAGS = frozenset({"p", "span", "a", "font", "b", "strong", "em", "i", "br", "td", "th", "tbody", "dd", "dt"})
 ROOT_TAGS = frozenset({"html", "body"})
+INLINE_OR_PARAGRAPH_TAGS = frozenset({"p", "span", "a", "font", "b", "strong", "em", "i", "u", "small", "big", "br", "code", "sup", "sub"})
+# Tags whose repeats are items even without a class: list items, articles, table rows (a post
+# per row in table-built forums such as FanFiction.Net's).
+CLASSLESS_GROUP_TAGS = frozenset({"li", "article", "table", "section", "tr"})
 POSITIVE_HINT_FACTOR = 1.5  # class/id says article ("content", "article", "post", "正文")
 NEGATIVE_HINT_FACTOR = 0.4  # class/id says chrome ("footer", "comment", "sidebar", "related")
 HINT_ANCESTORS = 4  # a chrome hint this many levels up still counts
@@ -75,6 +87,11 @@ _MONTH_DATE = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"\d{4}|'\d{2}")
+# "Sunday 8th March", "Mon, Mar 9": this year's posts often show no year, but a weekday.
+_WEEKDAY_DATE = re.compile(
+    rf"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\.?\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}\b)",
+    re.IGNORECASE,
+)
 # A line that is nothing but a compact relative time ("4y", "3 mo", "2d", "5h"): social/Q&A bylines.
 _COMPACT_AGE = re.compile(
     rf"(?:(?:updated|edited|answered|asked|posted)\s+)?(?:\d{{1,3}}\s?(?:y|yr|yrs|mo|w|d|h|m|min)|{_MONTH}\s+\d{{1,2}})",
@@ -91,13 +108,15 @@ def dated_markup(root) -> list:
     return found
 
 
-def has_date_text(text: str, *, max_chars: int = 80) -> bool:
+def has_date_text(text: str, *, max_chars: int = DATE_LINE_MAX_CHARS) -> bool:
     """A short line that shows a date, a time, or a relative age."""
     if len(text) >= max_chars:
         return False
     if _DATE.search(text) is not None:
         return True
     if _YEAR.search(text) is not None and _MONTH_DATE.search(text) is not None:
+        return True
+    if len(text) <= WEEKDAY_DATE_MAX_CHARS and _WEEKDAY_DATE.match(text.lstrip(" ·•|-–")) is not None:
         return True
     return len(text) <= COMPACT_AGE_MAX_CHARS and _COMPACT_AGE.fullmatch(text.strip(" ·•|-–")) is not None
 
@@ -219,6 +238,7 @@ def find_post_group(
     min_dated: float = MIN_DATED_SHARE,
     max_link_density: float = MAX_POST_LINK_DENSITY,
     dated_markup: Iterable = (),
+    min_table_rows: int = MIN_TABLE_ROW_POSTS,
 ) -> PostGroup | None:
     """The largest set of same-signature siblings that each hold prose and mostly a date
     (a date line, or a date in markup: ``dated_markup`` elements such as <time>)."""
@@ -230,7 +250,8 @@ def find_post_group(
         dated.update(el.iterancestors())
     for block, chain in zip(blocks, ancestors):
         chars = _content_chars(block) if block.role != HIDDEN else 0
-        has_date = has_date_text(block.text)
+        # A byline that links the post title and the author is long but mostly links.
+        has_date = has_date_text(block.text, max_chars=DATE_LINE_MAX_CHARS + block.link_chars)
         for el in chain:
             content[el] += chars
             every[el] += len(block.text)
@@ -241,20 +262,22 @@ def find_post_group(
         if chars < min_chars or el.tag in NO_GROUP_TAGS or el.tag in ROOT_TAGS or not isinstance(el.tag, str):
             continue
         signature = _signature(el)
-        if not signature[1] and el.tag not in ("li", "article", "table", "section"):
+        if not signature[1] and el.tag not in CLASSLESS_GROUP_TAGS:
             continue
         parent = el.getparent()
         if parent is not None:
             groups[(parent, signature)].append(el)
     best: PostGroup | None = None
-    for members in groups.values():
-        if len(members) < min_posts:
+    for (_parent, signature), members in groups.items():
+        if len(members) < (min_table_rows if signature == ("tr", "") else min_posts):
             continue
         if sum(1 for el in members if el in dated) < min_dated * len(members):
             continue
         total = sum(content[el] for el in members)
         if total < (1.0 - max_link_density) * sum(every[el] for el in members):
-            continue
+            prose_members = sum(1 for el in members if content[el] >= (1.0 - max_link_density) * every[el])
+            if prose_members < max(MIN_PROSE_MEMBERS, MIN_PROSE_MEMBER_SHARE * len(members)):
+                continue
         if best is None or total > best.chars:
             best = PostGroup(members=members, chars=total)
     if best is not None:
@@ -326,6 +349,10 @@ def segment_generic(root: etree._Element, *, url: str | None = None) -> Segmente
     group = find_post_group(blocks, ancestors, dated_markup=dated_markup(root))
     shape = thread_shape(group, totals)
     article: set = set() if shape == THREAD else article_elements(totals)
+    if shape == THREAD:
+        lead = lead_post(ancestors, totals, group)
+        if lead is not None:
+            shape, article = ARTICLE_WITH_REPLIES, {lead}
     members = group.members if shape in (THREAD, ARTICLE_WITH_REPLIES) else []
     if not article and not members:
         for block in blocks:
@@ -338,7 +365,7 @@ def segment_generic(root: etree._Element, *, url: str | None = None) -> Segmente
     segmented.posts = [PostMeta(floor=p.floor) for p in segmented.posts]
     if members:
         _take_bylines(blocks, segmented.posts, first=1 if article else 0)
-        _take_template_lines(blocks, first=1 if article else 0)
+        _take_template_lines(blocks, first=1 if article else 0, ancestors=dict(zip(map(id, blocks), ancestors)))
     return segmented
 
 
@@ -387,6 +414,7 @@ def _take_template_lines(
     blocks: list[Block],
     *,
     first: int,
+    ancestors: dict | None = None,
     min_posts: int = TEMPLATE_MIN_POSTS,
     min_share: float = TEMPLATE_MIN_SHARE,
     max_chars: int = TEMPLATE_MAX_CHARS,
@@ -406,15 +434,56 @@ def _take_template_lines(
                 seen[_template_key(block.text)].add(post)
     repeated = {key for key, posts in seen.items() if len(posts) >= needed}
     for post, lines in by_post.items():
-        for block in lines:
-            if len(block.text) <= max_chars and _template_key(block.text) in repeated:
-                _to_chrome(block, "generic:template-line")
+        for block in _template_lines_of_post(lines, repeated, ancestors or {}, max_chars=max_chars):
+            _to_chrome(block, "generic:template-line")
         by_post[post] = [block for block in lines if block.role == BODY]
     for edge in (0, -1):
         dated = [lines[edge] for lines in by_post.values() if len(lines) > 1 and has_date_text(lines[edge].text)]
         if len(dated) >= needed:
             for block in dated:
                 _to_chrome(block, "generic:byline")
+
+
+def _template_lines_of_post(lines: list[Block], repeated: set, ancestors: dict, *,
+                            max_chars: int = TEMPLATE_MAX_CHARS) -> list[Block]:
+    """The repeated lines of one post that belong to the template: those outside the element
+    holding the author's prose (author cards, like counters, buttons) and the runs at the start
+    and end of the post. A repeated line between the author's own lines, inside the same
+    element, is written by each author to a shared form ("Gender: Female" in character sheets,
+    "Specs:" in build threads): content, not the template."""
+
+    def is_template(block: Block) -> bool:
+        return len(block.text) <= max_chars and _template_key(block.text) in repeated
+
+    flags = [is_template(block) for block in lines]
+    if not any(flags):
+        return []
+    start = flags.index(False) if False in flags else len(lines)
+    end = len(lines)
+    while end > start and flags[end - 1]:
+        end -= 1
+    taken = lines[:start] + lines[end:]
+    middle = [block for block, flag in zip(lines[start:end], flags[start:end]) if flag]
+    if not middle:
+        return taken
+    prose = {
+        _container(ancestors.get(id(b), ()))
+        for b, f in zip(lines, flags) if not f and paragraph_score(b) and not has_date_text(b.text)
+    }
+    return taken + [
+        block for block in middle
+        if _container(ancestors.get(id(block), ())) not in prose
+        or not any(ch.isalnum() for ch in block.text)  # a "------" rule is never written
+    ]
+
+
+def _container(chain: tuple) -> object | None:
+    """The element a line is written in: its nearest ancestor that is not a paragraph or inline
+    element (the post's message <div>, not the <p> or <b> around the words)."""
+    for el in reversed(chain):
+        if el.tag not in INLINE_OR_PARAGRAPH_TAGS:
+            return el
+    return None
 
 
 def _leading(lines: list[Block]) -> list[Block]:
@@ -424,6 +493,30 @@ def _leading(lines: list[Block]) -> list[Block]:
             break
         out.append(block)
     return out
+
+
+def lead_post(ancestors: list[tuple], totals: dict, group: PostGroup, *, min_score: float = MIN_LEAD_SCORE,
+              max_distance: int = MAX_LEAD_DISTANCE) -> object | None:
+    """The opening post of a thread rendered apart from the replies: custom themes and Q&A sites
+    show the question or first post above the list of repeated replies, in other markup. It is
+    the best prose container wholly before the first reply, when it scores like a paragraph."""
+    members = set(group.members)
+    first = next((i for i, chain in enumerate(ancestors) if not members.isdisjoint(chain)), None)
+    if not first:
+        return None
+    shared = set(ancestors[first])  # ancestors of the replies also hold the lines before them
+    # A container scores from lines at most len(ANCESTOR_WEIGHTS) levels below it.
+    reach = len(ANCESTOR_WEIGHTS)
+    before = {el for chain in ancestors[:first] for el in chain[-reach:] if el not in shared}
+    # Only containers beside the replies: a sidebar blurb shares an ancestor with them only
+    # near the page root.
+    parent = group.members[0].getparent()
+    near = {parent, *islice(parent.iterancestors(), max_distance)}
+    candidates = {el: totals[el] for el in before if el in totals and not near.isdisjoint(el.iterancestors())}
+    best = _best_container(candidates)
+    if best is None or container_score(best, totals[best]) < min_score:
+        return None
+    return best
 
 
 THREAD = "thread"  # the repeated posts are the page

@@ -83,6 +83,22 @@ DWQA = """<html><head><script src="/wp-content/plugins/dw-question-answer-pro/as
 <div class="dwqa-answer-content"><p>Copy single-question.php into your theme folder and edit it there.</p></div></div></div>
 </body></html>"""
 
+# Asgaros Forum 2.x: the author card moved into div.forum-post-header-container, and each message
+# carries a display:none copy of itself for the quote button.
+ASGAROS2 = """<html><head><title>Blocks side by side - Asgaros</title></head><body><div id="af-wrapper">
+<div class="post-element first-post" id="postid-1"><div class="forum-post-header-container">
+<div class="post-author"><div class="post-author-blocks"><div class="post-author-block-name"><a href="#">Biker</a></div>
+<div class="post-author-block-meta"><span class="post-counter">262 Posts</span></div></div></div></div>
+<div class="post-wrapper"><div class="forum-post-header"><div class="forum-post-date">#1 · May 16, 2024, 8:16 pm</div></div>
+<div class="post-message"><div id="post-quote-container-1" style="display: none;"><blockquote>
+<div class="quotetitle">Quote from Biker on May 16, 2024</div><p>Guests see the blocks one below the other.</p></blockquote></div>
+<p>Guests see the blocks one below the other.</p></div></div></div>
+<div class="post-element" id="postid-2"><div class="forum-post-header-container">
+<div class="post-author"><div class="post-author-blocks"><div class="post-author-block-name"><a href="#">Thomas</a></div></div></div></div>
+<div class="post-wrapper"><div class="forum-post-header"><div class="forum-post-date">#2 · May 21, 2024, 12:33 pm</div></div>
+<div class="post-message"><p>A caching plugin was responsible for the layout.</p></div></div></div>
+</div></body></html>"""
+
 CASES = {
     "vanilla": (VANILLA, ["My printer shows offline after every reboot of the laptop.",
                           "Reinstall the driver from the vendor site and it stays online."]),
@@ -93,6 +109,7 @@ CASES = {
                                       "A role model need not know they are one."]),
     "wpforo": (WPFORO, ["Which detector finds smaller gold nuggets in mineralised soil?",
                         "The Gold Monster handles mineralised ground better."]),
+    "asgaros": (ASGAROS2, ["Guests see the blocks one below the other.", "A caching plugin was responsible for the layout."]),
     "dwqa": (DWQA, ["Can I customise the template of a single question page?",
                     "Copy single-question.php into your theme folder and edit it there."]),
 }

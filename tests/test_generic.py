@@ -143,12 +143,13 @@ from cleaner.generic import has_date_text  # noqa: E402
 
 
 @pytest.mark.parametrize("line", ["Sep 18, 2017", "18 September 2017", "18.09.2017 14:02", "· 4y", "Updated 3mo",
-                                  "vor 3 Tagen", "2 weeks ago", "发表于 2024-03-12"])
+                                  "vor 3 Tagen", "2 weeks ago", "发表于 2024-03-12", "Sunday 8th March", "Mon, Mar 9"])
 def test_dates_in_the_formats_forums_show(line):
     assert has_date_text(line)
 
 
-@pytest.mark.parametrize("line", ["Top 3 mentalists", "I paid 4y ago", "Version 2.5 is out", "A" * 100 + " 2024-03-12"])
+@pytest.mark.parametrize("line", ["Top 3 mentalists", "I paid 4y ago", "Version 2.5 is out", "A" * 100 + " 2024-03-12",
+                                  "Monday morning I went out"])
 def test_lines_that_are_not_dates(line):
     assert not has_date_text(line)
 
@@ -189,3 +190,106 @@ def test_a_header_row_with_the_post_markup_but_no_date_is_not_a_post():
     seg = segment_generic(parse_html(page.replace("<body>", "<body>" + header)))
     assert len(seg.posts) == 4
     assert not any(b.role == BODY and b.text.startswith("Site home") for b in seg.blocks)
+
+
+# ---- thread shapes the first generic pass missed (hand-written fragments of real layouts)
+
+def _body_by_post(seg) -> dict[int, list[str]]:
+    out: dict[int, list[str]] = {}
+    for b in seg.blocks:
+        if b.role == BODY:
+            out.setdefault(b.post, []).append(b.text)
+    return out
+
+
+SHEETS = [("Ann", "Mira Holt", "Female", "Mira grew up by the harbour and mends nets for a living."),
+          ("Bob", "Tia Reyes", "Female", "Tia keeps the lighthouse and writes long letters to nobody."),
+          ("Cyd", "Ida Lund", "Female", "Ida sails the mail boat between the two islands every week.")]
+
+
+def _sheet_thread() -> str:
+    posts = "".join(
+        f"<div class='entry'><div class='card'><a href='/u/{by}'>{by}</a><div>Member Since:</div><div>Offline</div></div>"
+        f"<div class='msg'><p>Name: {name}</p><p>Gender: {gender}</p><p>{bio}</p></div>"
+        f"<div class='when'>5/2{i}/2024 4:47 AM</div></div>"
+        for i, (by, name, gender, bio) in enumerate(SHEETS)
+    )
+    return f"<html><body><div id='list'>{posts}</div></body></html>"
+
+
+def test_a_line_every_author_fills_in_is_content_but_the_author_card_is_template():
+    seg = segment_generic(parse_html(_sheet_thread()))
+    body = _body_by_post(seg)
+    assert body[0][-3:] == ["Name: Mira Holt", "Gender: Female", SHEETS[0][3]]
+    reasons = {b.text: b.reason for b in seg.blocks if b.role == CHROME}
+    assert reasons["Member Since:"] == reasons["Offline"] == "generic:template-line"
+
+
+FERRY = ["The ferry timetable changed in May, check before you travel.", "It leaves at noon on Sundays now.",
+         "Thanks, that saved my weekend trip to the island.", "The winter schedule starts in October again."]
+
+
+def _table_thread(rows: int) -> str:
+    cells = "".join(
+        f"<tr><td><a href='/u/{i}'>user{i}</a> <div><p>{FERRY[i]}</p>"
+        f"<p>Posted 3/1{i}/2014</p></div></td></tr>"
+        for i in range(rows)
+    )
+    return f"<html><body><table class='table' id='gui_table1i'><tbody>{cells}</tbody></table></body></html>"
+
+
+def test_table_rows_without_class_are_posts_when_there_are_enough_of_them():
+    seg = segment_generic(parse_html(_table_thread(4)))
+    assert seg.is_thread and len(seg.posts) == 4
+    assert _body_by_post(seg)[3] == [FERRY[3]]
+    # two rows are a layout table (a dated header row beside the article row), not a thread
+    assert not segment_generic(parse_html(_table_thread(2))).is_thread
+
+
+def test_a_link_farm_reply_does_not_turn_the_thread_into_a_link_list():
+    posts = "".join(
+        f"<div class='message'><div class='by'>poster{i} 10-August-2011 20:1{i}</div>"
+        f"<div class='message-body'>Our family waited two years for the therapy slot, number {i}.</div></div>"
+        for i in range(4)
+    )
+    farm = "<div class='message'><div class='by'>seller 13-November-2017 12:46</div><div class='message-body'>" + " ".join(
+        f"<a href='/p{i}'>cheap outlet handbags store {i}</a>" for i in range(40)) + "</div></div>"
+    seg = segment_generic(parse_html(f"<html><body><div id='forum'>{posts}{farm}</div></body></html>"))
+    assert seg.is_thread and len(seg.posts) == 5
+
+
+QUESTION = "I have a frame with many tablets and spots on them. How do I detect the spots reliably?"
+
+
+ANSWERS = ["Try adaptive thresholding, then blob detection on the mask.",
+           "Train a small classifier on patches; edges alone will not do it.",
+           "Fix the lighting first: diffuse light removes most false spots."]
+
+
+def _question_page() -> str:
+    answers = "".join(
+        f"<div class='answer-row'><div class='meta'>helper{i} 2024-05-0{i} 10:00</div>"
+        f"<div class='text'><p>{text}</p></div></div>"
+        for i, text in enumerate(ANSWERS, 1)
+    )
+    return (f"<html><body><div id='main'><div class='q'><h1>Spots on tablets</h1><div class='question-text'>"
+            f"<p>{QUESTION}</p></div></div><div class='answers'>{answers}</div></div></body></html>")
+
+
+def test_an_opening_post_above_the_replies_is_post_zero():
+    seg = segment_generic(parse_html(_question_page()))
+    body = _body_by_post(seg)
+    assert body[0] == [QUESTION]
+    assert len(seg.posts) == 4 and [body[i] for i in (1, 2, 3)] == [[text] for text in ANSWERS]
+
+
+def test_prose_far_from_the_replies_is_not_taken_for_the_opening_post():
+    """A blog's "about me" box beside a table of posts shares only a distant ancestor with them."""
+    blurb = ("<div class='l1'><div class='l2'><div class='l3'><div class='l4'><div class='about'>"
+             "<p>I am a simple girl who loves the sea, and if we are friends, we can walk by the shore and listen.</p>"
+             "</div></div></div></div></div>")
+    answers = _question_page().split("<div class='answers'>", 1)[1].split("</div></div></body>", 1)[0]
+    nested = "<div class='w1'><div class='w2'><div class='w3'><div class='answers'>" + answers + "</div></div></div></div>"
+    seg = segment_generic(parse_html(f"<html><body>{blurb}{nested}</body></html>"))
+    assert seg.is_thread
+    assert not any("simple girl" in b.text for b in seg.blocks if b.role == BODY)

@@ -7,7 +7,9 @@ Markup learned from the plugins' templates and real sites running them, read to 
 * wpForo: div.wpforo-post > div.wpf-left (author card) + div.wpf-right > div.wpforo-post-content,
   div.wpforo-post-signature, quotes blockquote with div.wpforo-post-quote-author.
 * Asgaros Forum: div.post-element (first one .first-post) > div.post-author + div.forum-post-header
-  (div.forum-post-date) + div.post-message.
+  (div.forum-post-date) + div.post-message; 2.x wraps the author in div.forum-post-header-container
+  and the header and message in div.post-wrapper. Each message carries a display:none copy of
+  itself as a quote template (div#post-quote-container-N): hidden, not content.
 * DW Question & Answer: div.dwqa-question-item / div.dwqa-answer-item > div.dwqa-*-meta
   (author, date) + div.dwqa-question-content / div.dwqa-answer-content; comments div.dwqa-comments.
 * AnsPress: div#question / div.answer > div.ap-q-inner > div.ap-q-content (question-content /
@@ -38,7 +40,8 @@ WPFORO = EngineTable(
 ASGAROS = EngineTable(
     name="asgaros",
     fingerprints=(
-        Fingerprint("post-element-message", 2.0, xpath=f"//div[{has_class('post-element')}]/div[{has_class('post-author')}]"),
+        # Asgaros 1.x puts div.post-author right in the post, 2.x inside div.forum-post-header-container.
+        Fingerprint("post-element-message", 2.0, xpath=f"//div[{has_class('post-element')}]//div[{has_class('post-author')}]"),
     ),
     post=f"//div[{has_class('post-element')}][.//div[{has_class('post-message')}]]",
     body=f"(.//div[{has_class('post-message')}])[1]",
