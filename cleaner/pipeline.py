@@ -108,7 +108,8 @@ def in_model_scope(text: str, *, min_cjk_share: float = MODEL_MIN_CJK_SHARE) -> 
     or contact id is outside what it knows, so it is not asked (precision over recall)."""
     if cjk_share(text) >= min_cjk_share:
         return True
-    return bool(_COMMERCIAL_SIGNAL.search(text)) or bool(sp.find_ad_keywords(text.lower()))
+    without_links = sp.URL.sub(" ", text)  # digits inside a link are not a phone number
+    return bool(_COMMERCIAL_SIGNAL.search(without_links)) or bool(sp.find_ad_keywords(text))
 
 
 def model_rule_name(model: Any) -> str:

@@ -51,7 +51,14 @@ def ad_keywords() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _keyword_regex() -> re.Pattern[str]:
     words = sorted(ad_keywords(), key=len, reverse=True)
-    return re.compile("|".join(re.escape(w) for w in words), re.I)
+    return re.compile("|".join(_keyword_pattern(w) for w in words), re.I)
+
+
+def _keyword_pattern(word: str) -> str:
+    """Latin keywords match whole words only ("cialis" is not in "spécialisés"); CJK has no
+    word boundaries, so Chinese keywords match anywhere."""
+    escaped = re.escape(word)
+    return rf"(?<!\w){escaped}(?!\w)" if word.isascii() else escaped
 
 
 def find_ad_keywords(text: str) -> list[str]:

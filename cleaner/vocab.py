@@ -30,7 +30,7 @@ CHROME_LINES: tuple[tuple[str, str, str], ...] = (
     ("edit-notice", "edit", r"(?:本帖最后由|本帖最後由).{1,80}(?:编辑|編輯)|Last edited by .{1,120}|(?:Edited|Modified) by .{1,80}"),
     ("thread-stats", "chrome", r"(?:查看|閱讀|阅读)[:：]?\s*\d+\s*[|｜]?\s*(?:回复|回覆)[:：]?\s*\d+.*"),
     ("powered-by", "chrome", r".{0,60}(?:Powered by|Forum software by|Copyright ©|©\s*\d{4}|ICP备|ICP証|ICP证|公网安备).{0,120}"),
-    ("pagination", "chrome", r"(?:上一页|下一页|首页|尾页|返回列表|\d+\s*/\s*\d+\s*页|第\s*\d+\s*页|Page \d+ of \d+|Pages?:?\s*[\d\s.…]+)(?:\s*\S{0,10}){0,12}"),
+    ("pagination", "chrome", r"(?:上一页|下一页|首页|尾页|返回列表|\d+\s*/\s*\d+\s*页|第\s*\d+\s*页|Page \d+ of \d+|Pages?:?\s*\d[\d\s.…]*)(?:\s*\S{0,10}){0,12}"),
     ("attachment-box", "attachment", r".{1,120}\.(?:jpg|jpeg|png|gif|bmp|rar|zip|7z|pdf|docx?|xlsx?|txt)\s*\(\s*[\d.]+\s*(?:KB|MB|K|M|Bytes)\s*,?\s*(?:下载次数[:：]?\s*\d+)?\)?.*"),
     ("download-count", "attachment", r"(?:下载次数|下載次數|Downloads?|Views?)[:：]\s*\d+.*|(?:下载积分|售价)[:：].*"),
     ("uploaded-at", "attachment", r"\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}\s*(?:上传|上傳)"),

@@ -67,6 +67,8 @@ def test_spam_rules(line, expected):
     "Thanks, that fixed it. See https://wiki.archlinux.org/title/Bluetooth for details.",
     "The TOP of the page has a menu.",
     "Windows 10 wx widgets build fails on 2 machines",
+    "Demandez conseil aux courtiers spécialisés : http://www.france-assos-sante.org/sante-info-droits",
+    "Page with notification drawer open URL:",
     "That's what she said",
     "« Bonjour », dit-il.",
 ])
@@ -91,3 +93,13 @@ def test_repeated_ad_across_authors():
     ctx = page_context(seg)
     assert judge(blocks[0], ctx).rule == "spam:repeated-across-authors"
     assert judge(blocks[3], ctx) is None
+
+
+def test_model_scope_needs_cjk_or_a_commercial_signal_outside_links():
+    from cleaner.pipeline import in_model_scope
+
+    assert in_model_scope("这是一句普通的中文句子。")
+    assert in_model_scope("Call 5551234567 for cheap loans")
+    assert in_model_scope("Buy cialis online today")
+    assert not in_model_scope("See https://data.whicdn.com/images/302456789/original.jpg for her look")
+    assert not in_model_scope("Thanks, that fixed my problem with the driver.")
