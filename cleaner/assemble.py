@@ -3,6 +3,7 @@ removed lines into the audit, spam replies dropped whole, and the page spam scor
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from .blocks import BODY, Segmented
@@ -14,6 +15,7 @@ from .rules import Verdict
 SPAM_REPLY_SHARE = 0.5
 # Kept text with at least this share of CJK characters is Chinese.
 ZH_MIN_CJK_SHARE = 0.2
+_ASCII_LETTERS = re.compile(r"[A-Za-z]+")
 
 
 def assemble(seg: Segmented, verdicts: list[Verdict | None], *, replies: bool = False,
@@ -75,7 +77,7 @@ def _language(text: str) -> str:
         return ""
     if cjk_share(text) >= ZH_MIN_CJK_SHARE:
         return "zh"
-    ascii_letters = sum(c.isascii() and c.isalpha() for c in text)
+    ascii_letters = sum(map(len, _ASCII_LETTERS.findall(text)))  # c.isascii() and c.isalpha()
     return "en" if ascii_letters >= 0.5 * len(text.replace(" ", "")) else ""
 
 

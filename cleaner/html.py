@@ -21,6 +21,7 @@ from .result import Removal
 
 MAX_DEPTH = 250  # libxml2 (without huge_tree) silently drops content below depth 256
 MAX_ELEMENTS = 1_000_000
+IMPLIED_ELEMENTS = 3  # html, head, body: the parser may add them without markup
 NOISE_MAX_CHARS = 60  # hidden inline text longer than this, or with CJK, is not random noise
 PATH_DEPTH = 3  # elements named in Block.path
 
@@ -87,9 +88,12 @@ def parse_html(text: str, *, max_depth: int = MAX_DEPTH, max_elements: int = MAX
         raise ParseError("the markup holds no elements")
     if _depth_check(max_depth)(root):
         raise ParseError(f"the page is nested deeper than {max_depth} levels")
-    count = int(_COUNT_ELEMENTS(root))
-    if count > max_elements:
-        raise ParseError(f"the page has {count} elements, more than the limit of {max_elements}")
+    # Every element costs at least one character of markup (besides the implied html, head and
+    # body): a text this short cannot hold too many, and the C-level count is skipped.
+    if len(text) + IMPLIED_ELEMENTS > max_elements:
+        count = int(_COUNT_ELEMENTS(root))
+        if count > max_elements:
+            raise ParseError(f"the page has {count} elements, more than the limit of {max_elements}")
     _keep_noscript_content(root)
     etree.strip_elements(root, *STRIPPED_TAGS, with_tail=False)
     return root
@@ -174,140 +178,155 @@ def _squash(text: str) -> str:
     return " ".join(text.split())
 
 
-class _Walker:
-    """State of one walk: the line being built and the context stack."""
+def walk_blocks(
+    root: etree._Element, marks: dict | None = None, *, base: Mark | None = None, keep_ancestors: bool = False
+) -> Walk:
+    """Every text line of the page in document order, with the role its marks give it.
 
-    def __init__(self, marks: dict, base: Mark, keep_ancestors: bool) -> None:
-        self.marks = marks
-        self.keep_ancestors = keep_ancestors
-        self.out = Walk()
-        self.parts: list[str] = []
-        self.line_ctx: Mark | None = None
-        self.line_el = None
-        self.line_anc: tuple = ()
-        self.link_chars = 0
-        self.links = 0
-        self.deferred: list[Block] = []
-        # stack entries: [element, Mark, link depth, is boundary]
-        self.stack: list[list] = [[None, base, 0, False]]
+    A line ends at block-level elements, ``<br>`` and marked elements; text and tails in between
+    join it. One recursive visit per element. This is the hot loop of the cleaner: state lives in
+    closure variables and the module tables are bound locally on purpose."""
+    marks = marks or {}
+    out = Walk()
+    blocks, removed, ancestors = out.blocks, out.removed, out.ancestors
+    parts: list[str] = []  # the text pieces of the line being built
+    line = [None, None, (), 0, 0]  # the line's Mark, element, ancestors, link chars, links
+    deferred: list[Block] = []  # inline hidden messages: their own blocks, after the line
+    open_elements: list = []  # the elements around the current position (keep_ancestors)
+    paths: dict = {}
+    labels: dict = {}
+    block_tags, skipped_tags, body, hidden, noise = BLOCK_TAGS, SKIPPED_SUBTREES, BODY, HIDDEN, NOISE
+    make_block = Block
 
-    def flush(self) -> None:
-        if self.parts:
-            text = _squash("".join(self.parts))
+    def path_of(el) -> str:
+        path = paths.get(el)
+        if path is None:
+            names = []
+            node = el
+            while node is not None and len(names) < PATH_DEPTH:
+                label = labels.get(node)
+                if label is None:
+                    label = labels[node] = _label(node)
+                names.append(label)
+                node = node.getparent()
+            path = paths[el] = ">".join(reversed(names))
+        return path
+
+    def flush() -> None:
+        if parts:
+            text = " ".join("".join(parts).split())
             if text:
-                ctx = self.line_ctx
-                block = Block(
-                    text=text,
-                    post=ctx.post,
-                    role=ctx.role,
-                    path=_path(self.line_el) if self.line_el is not None else "",
-                    link_chars=min(self.link_chars, len(text)),
-                    links=self.links,
-                    reason=ctx.reason if ctx.role != BODY else "",
-                )
-                self.out.blocks.append(block)
-                if self.keep_ancestors:
-                    self.out.ancestors.append(self.line_anc)
-            self.parts = []
-        self.link_chars = 0
-        self.links = 0
-        if self.deferred:
-            for block in self.deferred:
-                self.out.blocks.append(block)
-                if self.keep_ancestors:
-                    self.out.ancestors.append(self.line_anc)
-            self.deferred = []
+                ctx, el = line[0], line[1]
+                role = ctx.role
+                blocks.append(make_block(text, ctx.post, role, path_of(el) if el is not None else "",
+                                         min(line[3], len(text)), line[4], ctx.reason if role != body else ""))
+                if keep_ancestors:
+                    ancestors.append(line[2])
+            parts.clear()
+        line[3] = 0
+        line[4] = 0
+        if deferred:
+            blocks.extend(deferred)
+            if keep_ancestors:
+                ancestors.extend([line[2]] * len(deferred))
+            deferred.clear()
 
-    def add(self, text: str, entry: list, el) -> None:
-        ctx = entry[1]
-        if self.parts and ctx is not self.line_ctx:
-            self.flush()
-        if not self.parts:
-            if not text.strip():
+    def add(text: str, ctx: Mark, links: int, el) -> None:
+        """Callers skip whitespace while no line is open (add would ignore it)."""
+        if parts and ctx is not line[0]:
+            flush()
+        if not parts:
+            if text.isspace():
                 return
-            self.line_ctx = ctx
-            self.line_el = el
-            if self.keep_ancestors:
-                self.line_anc = tuple(e[0] for e in self.stack[1:])
-        self.parts.append(text)
-        if entry[2]:
-            self.link_chars += len(_squash(text))
+            line[0] = ctx
+            line[1] = el
+            if keep_ancestors:
+                line[2] = tuple(open_elements)
+        parts.append(text)
+        if links:
+            line[3] += len(" ".join(text.split()))
 
-    def start(self, el, walker) -> None:
-        tag = el.tag
-        parent = self.stack[-1]
-        ctx = parent[1]
-        boundary = tag in BLOCK_TAGS
-        mark = self.marks.get(el)
-        if mark is None and ctx.check_hidden and ctx.role != HIDDEN:
-            reason = hidden_reason(el)
-            if reason:
-                mark = self._hidden_mark(el, ctx, reason, boundary)
-        if mark is not None:
-            if mark.role == NOISE or mark.role == "skip":
-                self._cut(el, ctx, mark)
-                walker.skip_subtree()
-                self.stack.append([el, ctx, parent[2], False])
-                return
-            ctx = mark
-            boundary = True
-        if tag in SKIPPED_SUBTREES:
-            walker.skip_subtree()
-            boundary = True
-        if boundary or tag == "br":
-            self.flush()
-        links = parent[2]
-        if tag == "a":
-            links += 1
-            self.links += 1
-        entry = [el, ctx, links, boundary]
-        self.stack.append(entry)
-        if el.text and tag not in SKIPPED_SUBTREES:
-            self.add(el.text, entry, el)
-
-    def end(self, el) -> None:
-        entry = self.stack.pop()
-        if entry[3]:
-            self.flush()
-        if el.tail:
-            self.add(el.tail, self.stack[-1], el.getparent())
-
-    def _hidden_mark(self, el, ctx: Mark, reason: str, is_block: bool) -> Mark:
-        if reason == "hidden:jammer":
-            return Mark(NOISE, ctx.post, "jammer")
-        text = _squash("".join(el.itertext()))
-        if not is_block and looks_like_noise(text):
-            return Mark(NOISE, ctx.post, reason)
-        if not is_block:
-            return Mark("skip", ctx.post, reason)  # inline hidden message: its own block
-        return Mark(HIDDEN, ctx.post, reason)
-
-    def _cut(self, el, ctx: Mark, mark: Mark) -> None:
+    def cut(el, ctx: Mark, mark: Mark) -> None:
         """Take an inline element's text out of the line: noise to removed, else its own block."""
         text = _squash("".join(el.itertext()))
         if not text:
             return
-        if mark.role == NOISE:
-            self.out.removed.append(Removal(text=text, kind="noise", rule=mark.reason, post=mark.post))
+        if mark.role == noise:
+            removed.append(Removal(text=text, kind="noise", rule=mark.reason, post=mark.post))
         else:
-            self.deferred.append(Block(text=text, post=ctx.post, role=HIDDEN, path=_path(el), reason=mark.reason))
+            deferred.append(Block(text=text, post=ctx.post, role=hidden, path=_path(el), reason=mark.reason))
+
+    def visit(el, ctx: Mark, links: int) -> None:
+        tag = el.tag
+        boundary = tag in block_tags
+        mark = marks.get(el) if marks else None
+        if mark is None and ctx.check_hidden and ctx.role != hidden:
+            reason = hidden_reason(el)
+            if reason:
+                mark = _hidden_mark(el, ctx, reason, boundary)
+        if mark is not None:
+            if mark.role == noise or mark.role == "skip":
+                cut(el, ctx, mark)
+                return
+            ctx = mark
+            boundary = True
+        if tag in skipped_tags:  # no text inside: only a line boundary
+            if parts or deferred:
+                flush()
+            else:
+                line[4] = 0  # (no text: no link characters either)
+            return
+        if boundary or tag == "br":
+            if parts or deferred:
+                flush()
+            else:
+                line[4] = 0
+        if tag == "a":
+            links += 1
+            line[4] += 1
+        if keep_ancestors:
+            open_elements.append(el)
+        text = el.text
+        if text and (parts or not text.isspace()):
+            add(text, ctx, links, el)
+        for child in el:
+            if child.tag.__class__ is not str:
+                continue  # comments and processing instructions: no text, tail dropped too
+            visit(child, ctx, links)
+            tail = child.tail
+            if tail and (parts or not tail.isspace()):
+                add(tail, ctx, links, el)
+        if keep_ancestors:
+            open_elements.pop()
+        if boundary:
+            if parts or deferred:
+                flush()
+            else:
+                line[4] = 0
+
+    try:
+        if isinstance(root.tag, str):
+            base = base or Mark(CHROME, None, "outside-post")
+            visit(root, base, 0)
+            if root.tail and (parts or not root.tail.isspace()):
+                add(root.tail, base, 0, root.getparent())
+        flush()
+    finally:
+        # visit refers to itself through its closure: break that cycle, or the walk's state (and
+        # the page's tree through it) would wait for the cyclic garbage collector.
+        visit = None  # noqa: F841
+    return out
 
 
-def walk_blocks(
-    root: etree._Element, marks: dict | None = None, *, base: Mark | None = None, keep_ancestors: bool = False
-) -> Walk:
-    """Every text line of the page in document order, with the role its marks give it."""
-    state = _Walker(marks or {}, base or Mark(CHROME, None, "outside-post"), keep_ancestors)
-    walker = etree.iterwalk(root, events=("start", "end"))
-    for event, el in walker:
-        if not isinstance(el.tag, str):
-            continue
-        if event == "start":
-            state.start(el, walker)
-        else:
-            state.end(el)
-    state.flush()
-    return state.out
+def _hidden_mark(el, ctx: Mark, reason: str, is_block: bool) -> Mark:
+    if reason == "hidden:jammer":
+        return Mark(NOISE, ctx.post, "jammer")
+    text = _squash("".join(el.itertext()))
+    if not is_block and looks_like_noise(text):
+        return Mark(NOISE, ctx.post, reason)
+    if not is_block:
+        return Mark("skip", ctx.post, reason)  # inline hidden message: its own block
+    return Mark(HIDDEN, ctx.post, reason)
 
 
 def page_title(root: etree._Element) -> tuple[str, str]:
@@ -371,11 +390,12 @@ def parse_floor(value) -> int | None:
     return None
 
 
-def _post_meta(ct, post_el) -> PostMeta:
+def _post_meta(xpaths, post_el) -> PostMeta:
+    floor, author, date = xpaths
     return PostMeta(
-        floor=parse_floor(_first_value(ct.floor, post_el)),
-        author=_string_value(_first_value(ct.author, post_el)),
-        date=clean_date(_first_value(ct.date, post_el)),
+        floor=parse_floor(_first_value(floor, post_el)),
+        author=_string_value(_first_value(author, post_el)),
+        date=clean_date(_first_value(date, post_el)),
     )
 
 
@@ -386,42 +406,67 @@ def _mark_all(marks: dict, xpaths, context, mark: Mark) -> None:
                 marks[el] = mark
 
 
-def table_marks(ct, root: etree._Element) -> tuple[dict, list[PostMeta]]:
-    """Marks for every post of the page under a compiled engine table, and the posts' metadata."""
+def _possible(ct, xpaths, facts) -> tuple:
+    """The XPaths that can match somewhere on the page, narrowed to their possible branches."""
+    from .engines import narrowed
+
+    return tuple(x for x in (narrowed(x, facts, ct.needs.get(x)) for x in xpaths) if x is not None)
+
+
+def _possible_one(ct, xpath, facts):
+    from .engines import narrowed
+
+    return narrowed(xpath, facts, ct.needs.get(xpath)) if xpath is not None else None
+
+
+def table_marks(ct, root: etree._Element, facts=None) -> tuple[dict, list[PostMeta]]:
+    """Marks for every post of the page under a compiled engine table, and the posts' metadata.
+    ``facts`` (engines.PageFacts): XPaths whose class/id literals the page lacks are skipped."""
     marks: dict = {}
     posts: list[PostMeta] = []
     name = ct.table.name
-    for post_el in ct.post(root):
-        body = _first_value(ct.body, post_el)
+    post_xpath = _possible_one(ct, ct.post, facts)
+    if post_xpath is None:
+        return marks, posts
+    signature, quote = _possible(ct, ct.signature, facts), _possible(ct, ct.quote, facts)
+    edit_notice, noise = _possible(ct, ct.edit_notice, facts), _possible(ct, ct.noise, facts)
+    drop = tuple((narrow, rule) for narrow, rule in ((_possible_one(ct, x, facts), rule) for x, rule in ct.drop)
+                 if narrow is not None)
+    body_xpath = _possible_one(ct, ct.body, facts)
+    meta = (_possible_one(ct, ct.floor, facts), _possible_one(ct, ct.author, facts), _possible_one(ct, ct.date, facts))
+    for post_el in post_xpath(root):
+        body = _first_value(body_xpath, post_el)
         if not isinstance(body, etree._Element) or post_el in marks or body in marks:
             continue
         index = len(posts)
-        posts.append(_post_meta(ct, post_el))
+        posts.append(_post_meta(meta, post_el))
         marks[post_el] = Mark(CHROME, index, "outside-body")
         marks[body] = Mark(BODY, index, "", check_hidden=True)
-        _mark_all(marks, ct.signature, post_el, Mark(SIGNATURE, index, f"{name}:signature"))
-        _mark_all(marks, ct.quote, body, Mark(QUOTE, index, f"{name}:quote", check_hidden=True))
-        _mark_all(marks, ct.edit_notice, body, Mark(EDIT, index, f"{name}:edit"))
-        for xpath, rule in ct.drop:
+        _mark_all(marks, signature, post_el, Mark(SIGNATURE, index, f"{name}:signature"))
+        _mark_all(marks, quote, body, Mark(QUOTE, index, f"{name}:quote", check_hidden=True))
+        _mark_all(marks, edit_notice, body, Mark(EDIT, index, f"{name}:edit"))
+        for xpath, rule in drop:
             _mark_all(marks, (xpath,), body, Mark(ATTACHMENT, index, rule))
-        _mark_all(marks, ct.noise, body, Mark(NOISE, index, f"{name}:jammer"))
+        _mark_all(marks, noise, body, Mark(NOISE, index, f"{name}:jammer"))
     return marks, posts
 
 
-def _title_and_forum(ct, root: etree._Element) -> tuple[str, str]:
+def _title_and_forum(ct, root: etree._Element, facts=None) -> tuple[str, str]:
     title, site = page_title(root)
-    table_title = _string_value(_first_value(ct.title, root)) if ct.title is not None else ""
-    table_forum = _string_value(_first_value(ct.forum, root)) if ct.forum is not None else ""
+    title_xpath, forum_xpath = _possible_one(ct, ct.title, facts), _possible_one(ct, ct.forum, facts)
+    table_title = _string_value(_first_value(title_xpath, root)) if title_xpath is not None else ""
+    table_forum = _string_value(_first_value(forum_xpath, root)) if forum_xpath is not None else ""
     return table_title or title, table_forum or site
 
 
-def segment_with_table(root: etree._Element, table) -> Segmented:
-    """Blocks of a page made by a known engine: posts, their bodies and marked parts, chrome."""
+def segment_with_table(root: etree._Element, table, facts=None) -> Segmented:
+    """Blocks of a page made by a known engine: posts, their bodies and marked parts, chrome.
+    ``facts``: the page's engines.PageFacts from detection, reused to skip XPaths."""
     from .engines import compile_table
 
     ct = compile_table(table)
-    marks, posts = table_marks(ct, root)
-    title, forum = _title_and_forum(ct, root)
+    marks, posts = table_marks(ct, root, facts)
+    title, forum = _title_and_forum(ct, root, facts)
     if not posts:
         return Segmented(title=title, forum=forum, engine=table.name)
     walk = walk_blocks(root, marks)
@@ -438,11 +483,12 @@ def segment_with_table(root: etree._Element, table) -> Segmented:
 
 def segment_html(root: etree._Element, *, url: str | None = None) -> Segmented:
     """Cut a parsed page into blocks: with the best engine table that finds posts, else generically."""
-    from .engines import rank
+    from .engines import PageFacts, rank
     from .generic import segment_generic
 
-    for detection in rank(root, url):
-        segmented = segment_with_table(root, detection.table)
+    facts = PageFacts(root, url)
+    for detection in rank(root, url, facts=facts):
+        segmented = segment_with_table(root, detection.table, facts)
         if segmented.posts:
             return segmented
     return segment_generic(root, url=url)

@@ -1,20 +1,28 @@
 """Text normalisation shared by rules and the spam model, so both see evasions undone:
 full-width forms folded (NFKC), zero-width characters dropped, spaces between CJK
-characters removed, and common homoglyph spellings of contact words mapped back."""
+characters removed, and common homoglyph spellings of contact words mapped back.
+
+Speed: most lines are long article paragraphs that hold no evasion at all. Each
+substitution is therefore tried only on lines holding the literals every match must contain
+(``needed_literals``, read from the pattern itself), so the pattern's meaning is unchanged."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 
+from .prefilter import lowered, may_contain, needed_literals
+
 # Invisible characters spammers put between letters and digits (keycap and variation marks too).
 ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u20e3\ufe0e\ufe0f"), None)
+_ZERO_WIDTH_CHAR = re.compile("[" + "".join(map(chr, ZERO_WIDTH)) + "]")
 # Look-alikes of zero inside digit runs: "0311-8826○7715".
 _ZERO_LOOKALIKE = re.compile(r"(?<=\d)[○〇oO](?=\d)|(?<=\d)[○〇](?=\D|$)")
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _SPACE_BETWEEN_CJK = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])")
 _SPACED_DIGITS = re.compile(r"(?<=\d)[\s.\-·•_]{1,2}(?=\d)")
 _WHITESPACE = re.compile(r"\s+")
+_DIGIT = re.compile(r"\d")
 
 # Spellings spammers use to dodge filters, mapped to the word they stand for.
 EVASIONS: tuple[tuple[str, str], ...] = (
@@ -24,32 +32,61 @@ EVASIONS: tuple[tuple[str, str], ...] = (
 )
 _EVASION_PATTERNS = tuple((re.compile(p), repl) for p, repl in EVASIONS)
 
+_EVASION_NEEDS = tuple((needed_literals(pattern), pattern, repl) for pattern, repl in _EVASION_PATTERNS)
+_ZERO_LOOKALIKE_NEEDS = needed_literals(_ZERO_LOOKALIKE)
 
+
+# ---------------------------------------------------------------- normalisation
 def fold(text: str) -> str:
     """NFKC-fold and drop zero-width characters: what every matcher should see."""
-    return unicodedata.normalize("NFKC", text).translate(ZERO_WIDTH)
+    if text.isascii():
+        return text  # ASCII is NFKC already and holds no zero-width character
+    text = unicodedata.normalize("NFKC", text)
+    return text.translate(ZERO_WIDTH) if _ZERO_WIDTH_CHAR.search(text) else text
 
 
 def collapse_spaces(text: str) -> str:
-    return _WHITESPACE.sub(" ", text).strip()
+    """Whitespace runs to one space, ends stripped (str.split and re's \\s agree on whitespace)."""
+    return " ".join(text.split())
 
 
 def for_matching(text: str) -> str:
     """The evasion-proof form of a line used by spam patterns and features."""
-    text = collapse_spaces(fold(text))
-    text = _SPACE_BETWEEN_CJK.sub("", text)
-    text = _SPACED_DIGITS.sub("", text)
-    text = _ZERO_LOOKALIKE.sub("0", text)
-    for pattern, repl in _EVASION_PATTERNS:
-        text = pattern.sub(repl, text)
+    return matching_form(collapse_spaces(fold(text)))
+
+
+def matching_form(folded: str) -> str:
+    """``for_matching`` of a line already folded and whitespace-collapsed."""
+    text = folded
+    if " " in text and not text.isascii():  # a space between CJK characters (the only space left)
+        text = _SPACE_BETWEEN_CJK.sub("", text)
+    has_digit = _DIGIT.search(text) is not None  # both digit patterns need one before the match
+    if has_digit:
+        text = _SPACED_DIGITS.sub("", text)
+    lower = lowered(text)
+    if has_digit:
+        text, lower = _sub_if_possible(_ZERO_LOOKALIKE_NEEDS, _ZERO_LOOKALIKE, "0", text, lower)
+    for needs, pattern, repl in _EVASION_NEEDS:
+        text, lower = _sub_if_possible(needs, pattern, repl, text, lower)
     return text
 
 
-_CJK_CHAR = re.compile(rf"[{_CJK}]")
-_NON_SPACE = re.compile(r"\S")
+def _sub_if_possible(needs, pattern: re.Pattern[str], repl: str, text: str, lower: str | None) -> tuple[str, str | None]:
+    """pattern.sub on a text that holds the pattern's needed literals; (text, its lowered form)."""
+    if not may_contain(needs, lower):
+        return text, lower
+    replaced = pattern.sub(repl, text)
+    if replaced is text:  # (re returns the very string when nothing matched)
+        return text, lower
+    return replaced, lowered(replaced)
+
+
+_CJK_RUN = re.compile(rf"[{_CJK}]+")
 
 
 def cjk_share(text: str) -> float:
     """Share of CJK characters among non-space characters (language and length logic)."""
-    chars = len(_NON_SPACE.findall(text))
-    return len(_CJK_CHAR.findall(text)) / chars if chars else 0.0
+    if text.isascii():
+        return 0.0
+    chars = len("".join(text.split()))  # non-space characters (split and re's \S agree)
+    return sum(map(len, _CJK_RUN.findall(text))) / chars if chars else 0.0

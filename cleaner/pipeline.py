@@ -18,6 +18,7 @@ from .blocks import BODY, Segmented
 from .decode import MAX_PAGE_BYTES
 from .errors import CleanTimeoutError, UnsupportedInputError
 from .normalize import cjk_share
+from .prefilter import lowered, may_contain, needed_literals
 from .result import CleanResult
 from .rules import RULES, Verdict, judge, page_context, view
 
@@ -108,8 +109,24 @@ def in_model_scope(text: str, *, min_cjk_share: float = MODEL_MIN_CJK_SHARE) -> 
     or contact id is outside what it knows, so it is not asked (precision over recall)."""
     if cjk_share(text) >= min_cjk_share:
         return True
-    without_links = sp.URL.sub(" ", text)  # digits inside a link are not a phone number
-    return bool(_COMMERCIAL_SIGNAL.search(without_links)) or bool(sp.find_ad_keywords(text))
+    # (Speed: the URL and keyword regexes are case-insensitive alternations, slow on prose; each
+    # runs only on lines holding the literals it needs, read from the pattern: same answers.)
+    lower = lowered(text)
+    without_links = sp.URL.sub(" ", text) if may_contain(_needs(sp.URL), lower) else text
+    # digits inside a link are not a phone number
+    if _COMMERCIAL_SIGNAL.search(without_links):
+        return True
+    return may_contain(_needs(sp._keyword_regex()), lower) and bool(sp.find_ad_keywords(text))
+
+
+_NEEDS: dict[str, tuple | None] = {}
+
+
+def _needs(pattern: re.Pattern[str]) -> tuple | None:
+    """normalize.needed_literals of a pattern, derived once."""
+    if pattern.pattern not in _NEEDS:
+        _NEEDS[pattern.pattern] = needed_literals(pattern)
+    return _NEEDS[pattern.pattern]
 
 
 def model_rule_name(model: Any) -> str:

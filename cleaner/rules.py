@@ -13,7 +13,8 @@ from typing import Callable, NamedTuple
 
 from . import spam_patterns as sp
 from .blocks import BODY, Block, Segmented
-from .normalize import collapse_spaces, fold, for_matching
+from .normalize import collapse_spaces, fold, for_matching, matching_form
+from .prefilter import lowered, may_contain, needed_literals
 from .vocab import BUTTON_SEPARATORS, BUTTON_WORDS, CHROME_LINES
 
 # A block with at least this many links, mostly link text, is a link farm.
@@ -46,15 +47,28 @@ class Line:
     raw: str
     folded: str  # NFKC, whitespace collapsed: chrome vocabulary matches this
     matching: str  # evasions undone: spam patterns match this
+    # Lower-cased forms for literal prefilters (normalize.lowered; None: no prefilter).
+    matching_lower: str | None = None
 
 
 def view(text: str) -> Line:
     folded = collapse_spaces(fold(text))
-    return Line(text, folded, for_matching(text))
+    matching = matching_form(folded)  # = for_matching(text), folded once
+    return Line(text, folded, matching, lowered(matching))
 
 
+# Speed: most lines are article paragraphs that no spam pattern matches. The URL and contact
+# patterns scan the whole line (case-insensitively, slow); each carries the lower-case literals
+# it cannot match without (read from the pattern itself) and runs only on lines that hold them.
+# (Chrome patterns are anchored whole-line matches that fail fast: a prefilter costs more.)
 _CHROME = tuple((name, kind, re.compile(rf"(?:{rx})\s*", re.I | re.S)) for name, kind, rx in CHROME_LINES)
 _SEPARATORS = re.compile(BUTTON_SEPARATORS)
+# A line of at most MAX_BUTTONS tokens has at most MAX_BUTTONS + 1 separator runs: splitting
+# no further keeps every button line whole, and leaves a separator in the rest of longer ones.
+MAX_BUTTONS = 12
+assert not any(_SEPARATORS.search(word) for word in BUTTON_WORDS), "button words hold no separator"
+_URL_NEEDS = needed_literals(sp.URL)
+_CONTACTS = tuple((pattern, needed_literals(pattern)) for _, pattern in sp.CONTACT_PATTERNS)
 _ROLE_KIND = {"chrome": "chrome", "quote": "quote", "signature": "signature", "edit": "edit",
               "hidden": "hidden", "attachment": "attachment"}
 
@@ -73,10 +87,10 @@ def engine_chrome(block: Block, line: Line, ctx: PageContext) -> Verdict | None:
     return None
 
 
-def button_line(block: Block, line: Line, ctx: PageContext) -> Verdict | None:
+def button_line(block: Block, line: Line, ctx: PageContext, *, max_buttons: int = MAX_BUTTONS) -> Verdict | None:
     """A line made only of button words: "分享 转发", "回复 引用 举报", "Quote Reply"."""
-    tokens = [t for t in _SEPARATORS.split(line.folded) if t]
-    if tokens and len(tokens) <= 12 and all(t in BUTTON_WORDS for t in tokens):
+    tokens = [t for t in _SEPARATORS.split(line.folded, maxsplit=max_buttons + 1) if t]
+    if tokens and len(tokens) <= max_buttons and all(t in BUTTON_WORDS for t in tokens):
         return Verdict("chrome", "chrome:buttons")
     return None
 
@@ -95,7 +109,7 @@ def link_farm(block: Block, line: Line, ctx: PageContext) -> Verdict | None:
 
 
 def blocked_domain(block: Block, line: Line, ctx: PageContext) -> Verdict | None:
-    if sp.SOURCE_LINE.match(line.folded):
+    if not may_contain(_URL_NEEDS, line.matching_lower) or sp.SOURCE_LINE.match(line.folded):
         return None
     if any(sp.is_blocked_domain(d) for d in sp.url_domains(line.matching)):
         return Verdict("spam", "spam:blocked-domain")
@@ -104,6 +118,8 @@ def blocked_domain(block: Block, line: Line, ctx: PageContext) -> Verdict | None
 
 def ad_with_link(block: Block, line: Line, ctx: PageContext) -> Verdict | None:
     """An ad keyword next to a URL: the SEO line injected above copied articles."""
+    if not may_contain(_URL_NEEDS, line.matching_lower):
+        return None
     if sp.SOURCE_LINE.match(line.folded) or not sp.URL.search(line.matching):
         return None
     if sp.find_ad_keywords(line.matching):
@@ -113,9 +129,9 @@ def ad_with_link(block: Block, line: Line, ctx: PageContext) -> Verdict | None:
 
 def contact_me(block: Block, line: Line, ctx: PageContext) -> Verdict | None:
     """A phone/QQ/WeChat id offered to the reader: with ad vocabulary, or in a short line that invites contact."""
-    ids = sp.find_contacts(line.matching)
-    if not ids:
-        return None
+    lower = line.matching_lower
+    if not any(may_contain(needs, lower) and pattern.search(line.matching) for pattern, needs in _CONTACTS):
+        return None  # = not sp.find_contacts(line.matching)
     if sp.find_ad_keywords(line.matching):
         return Verdict("spam", "spam:contact-ad")
     if len(line.matching) <= sp.MAX_CONTACT_LINE_CHARS and sp.CALL_TO_ACTION.search(line.matching):
@@ -153,8 +169,8 @@ def page_context(seg: Segmented, engine_lines: tuple[str, ...] = (),
     seen: dict[str, set[int]] = defaultdict(set)
     for i, b in enumerate(seg.blocks):
         if b.role == BODY and b.post is not None and len(b.text) >= REPEATED_MIN_CHARS:
-            line = lines[i] if lines is not None and lines[i] is not None else view(b.text)
-            seen[line.matching].add(b.post)
+            line = lines[i] if lines is not None else None
+            seen[line.matching if line is not None else for_matching(b.text)].add(b.post)
     repeated = frozenset(
         text for text, posts in seen.items()
         if len(posts) >= REPEATED_MIN_POSTS and len({authors.get(p, "") for p in posts}) >= 2

@@ -13,10 +13,12 @@ from __future__ import annotations
 import importlib
 import re
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
 
 from lxml import etree
 
+from ..prefilter import lowered, markup_needs, may_contain, narrowed, needed_literals, path_needs
 from .base import EngineTable, Fingerprint
 
 ENGINE_MODULES = (
@@ -80,22 +82,17 @@ class CompiledFingerprint:
     xpath: etree.XPath | None
     text: re.Pattern | None
     url: re.Pattern | None
-    needs: tuple[str, ...] = ()  # class/id tokens the XPath cannot match without
+    # Cheap necessary conditions, in disjunctive normal form (any clause, all of its items),
+    # checked before the expensive test; None: no such condition is known, always test.
+    markup_needs: tuple[tuple[tuple[str, str, str], ...], ...] | None = None  # (attr, op, literal)
+    text_needs: tuple[tuple[str, ...], ...] | None = None  # lower-case literals of the text regex
+    key: tuple = ()  # same key, same answer on a page: tables share fingerprints
+    costly: bool = False  # needs a scan of its own (an attribute besides class/id, or a bare XPath)
 
 
-# Class and id literals an XPath requires, so a page without them skips the XPath (a scan of
-# the whole tree) after one look at its attribute values. Only for XPaths without "|" or "or".
-_ATTRIBUTE_LITERAL = re.compile(r"@(?:class|id)\s*(?:=|,)\s*'([^']+)'")
-_CLASS_TOKEN_LITERAL = re.compile(r"normalize-space\(@class\),\s*' '\),\s*' ([^' ]+) '")
-_ALL_CLASSES_AND_IDS = etree.XPath("//@class | //@id")
-
-
-def required_literals(expr: str) -> tuple[str, ...]:
-    """Tokens that must occur in some class or id for the XPath to match (() when unsure)."""
-    if not expr or "|" in expr or " or " in expr or "not(" in expr:
-        return ()
-    found = _ATTRIBUTE_LITERAL.findall(expr) + _CLASS_TOKEN_LITERAL.findall(expr)
-    return tuple(lit.strip() for lit in found if lit.strip())
+def text_needs(pattern: str) -> tuple[tuple[str, ...], ...] | None:
+    """Lower-case literals a text fingerprint (matched case-insensitively) cannot match without."""
+    return needed_literals(pattern, re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -117,6 +114,8 @@ class CompiledTable:
     drop: tuple[tuple[etree.XPath, str], ...]  # (xpath, rule name)
     noise: tuple[etree.XPath, ...]
     chrome_line: re.Pattern | None
+    # XPath object -> markup_needs of its expression: a page without them skips the XPath.
+    needs: dict = field(default_factory=dict, compare=False)
 
 
 def _compile_fingerprint(fp: Fingerprint) -> CompiledFingerprint:
@@ -126,8 +125,21 @@ def _compile_fingerprint(fp: Fingerprint) -> CompiledFingerprint:
         xpath=_compile(fp.xpath, boolean=True),
         text=re.compile(fp.text, re.IGNORECASE) if fp.text else None,
         url=re.compile(fp.url, re.IGNORECASE) if fp.url else None,
-        needs=required_literals(fp.xpath),
+        markup_needs=markup_needs(fp.xpath),
+        text_needs=text_needs(fp.text),
+        key=(fp.generator, fp.xpath, fp.text, fp.url),
+        costly=_costly(fp.xpath),
     )
+
+
+CHEAP_ATTRIBUTES = frozenset({"class", "id"})  # scanned once per page for every table
+
+
+def _costly(expr: str) -> bool:
+    if not expr:
+        return False
+    needs = markup_needs(expr)
+    return needs is None or any(attribute not in CHEAP_ATTRIBUTES for clause in needs for attribute, _, _ in clause)
 
 
 def _drop_rule(table: EngineTable, expr: str) -> str:
@@ -142,31 +154,50 @@ def compile_table(table: EngineTable) -> CompiledTable:
     if cached is not None and cached.table is table:
         return cached
     chrome = "|".join(f"(?:{p})" for p in table.chrome_lines)
+    xpaths: dict[str, etree.XPath] = {}
+
+    def xpath(expr: str) -> etree.XPath:
+        if expr not in xpaths:
+            xpaths[expr] = etree.XPath(expr)
+        return xpaths[expr]
+
+    def optional(expr: str) -> etree.XPath | None:
+        return xpath(expr) if expr else None
+
     compiled = CompiledTable(
         table=table,
         fingerprints=tuple(_compile_fingerprint(fp) for fp in table.fingerprints),
-        post=etree.XPath(table.post),
-        body=etree.XPath(table.body),
-        author=_compile(table.author),
-        date=_compile(table.date),
-        floor=_compile(table.floor),
-        title=_compile(table.title),
-        forum=_compile(table.forum),
-        quote=tuple(etree.XPath(x) for x in table.quote),
-        signature=tuple(etree.XPath(x) for x in table.signature),
-        edit_notice=tuple(etree.XPath(x) for x in table.edit_notice),
-        drop=tuple((etree.XPath(x), _drop_rule(table, x)) for x in table.drop),
-        noise=tuple(etree.XPath(x) for x in table.noise),
+        post=xpath(table.post),
+        body=xpath(table.body),
+        author=optional(table.author),
+        date=optional(table.date),
+        floor=optional(table.floor),
+        title=optional(table.title),
+        forum=optional(table.forum),
+        quote=tuple(xpath(x) for x in table.quote),
+        signature=tuple(xpath(x) for x in table.signature),
+        edit_notice=tuple(xpath(x) for x in table.edit_notice),
+        drop=tuple((xpath(x), _drop_rule(table, x)) for x in table.drop),
+        noise=tuple(xpath(x) for x in table.noise),
         chrome_line=re.compile(chrome) if chrome else None,
+        needs={compiled_xpath: path_needs(expr) for expr, compiled_xpath in xpaths.items()},
     )
     _CACHE[key] = compiled
     return compiled
 
 
 _CACHE: dict[int, CompiledTable] = {}
-_GENERATOR = etree.XPath(
-    "//meta[translate(@name, 'GENERATOR', 'generator') = 'generator']/@content"
-)
+_GENERATOR_NAME = str.maketrans("GENERATOR", "generator")  # XPath translate(): those letters only
+
+
+def generator_meta(root: etree._Element) -> str:
+    """Every <meta name="generator"> content, in page order (name matched as XPath
+    ``translate(@name, 'GENERATOR', 'generator') = 'generator'``; lxml filters <meta> in C)."""
+    return " ".join(
+        content for meta in root.iter("meta")
+        if (meta.get("name") or "").translate(_GENERATOR_NAME) == "generator"
+        and (content := meta.get("content")) is not None
+    )
 
 
 @dataclass(frozen=True)
@@ -182,15 +213,27 @@ class Detection:
         return self.table.name if self.table is not None else "generic"
 
 
-class _PageFacts:
-    """What fingerprints look at, computed at most once per page."""
+_UNSET = object()
+
+
+class PageFacts:
+    """What fingerprints look at, each computed at most once per page and only when asked."""
 
     def __init__(self, root: etree._Element, url: str | None) -> None:
         self.root = root
         self.url = url or ""
-        self.generator = " ".join(_GENERATOR(root))
+        self.answers: dict[tuple, bool] = {}  # fingerprint key -> matched
+        self._generator: str | None = None
         self._text: str | None = None
-        self._attributes: str | None = None
+        self._text_lower: str | None | object = _UNSET
+        self._values: dict[str, str] = {}
+        self._class_tokens: frozenset[str] | None = None
+
+    @property
+    def generator(self) -> str:
+        if self._generator is None:
+            self._generator = generator_meta(self.root)
+        return self._generator
 
     @property
     def text(self) -> str:
@@ -201,32 +244,112 @@ class _PageFacts:
         return self._text
 
     @property
-    def attributes(self) -> str:
-        if self._attributes is None:
-            self._attributes = " ".join(_ALL_CLASSES_AND_IDS(self.root))
-        return self._attributes
+    def text_lower(self) -> str | None:
+        """The text lower-cased for literal prefilters (None: no prefilter, see ``lowered``)."""
+        if self._text_lower is _UNSET:
+            self._text_lower = lowered(self.text)
+        return self._text_lower
+
+    def values(self, attribute: str) -> str:
+        """Every value of an attribute on the page, each between NUL separators (one C-level scan)."""
+        joined = self._values.get(attribute)
+        if joined is None:
+            joined = "\0" + "\0".join(_attribute_values(attribute)(self.root)) + "\0"
+            self._values[attribute] = joined
+        return joined
+
+    def may_match(self, needs) -> bool:
+        """False only when no element of the page can satisfy these markup_needs."""
+        if needs is None:
+            return True
+        for clause in needs:  # plain loops: this runs for every fingerprint and table XPath
+            for need in clause:
+                if not self.has(*need):
+                    break
+            else:
+                return True
+        return False
+
+    def has(self, attribute: str, op: str, literal: str) -> bool:
+        """May some element's attribute pass this test? (False only when none can.)"""
+        if op == "token":
+            if self._class_tokens is None:
+                self._class_tokens = frozenset(self.values("class").replace("\0", " ").split())
+            return literal in self._class_tokens
+        values = self.values(attribute)
+        if op == "eq":
+            return f"\0{literal}\0" in values
+        if op == "starts":
+            return f"\0{literal}" in values
+        return literal in values
 
 
-def _matches(fp: CompiledFingerprint, facts: _PageFacts) -> bool:
+_ATTRIBUTE_XPATHS: dict[str, etree.XPath] = {}
+_ATTRIBUTE_NAME = re.compile(r"[A-Za-z_][\w:.-]*")
+
+
+def _attribute_values(attribute: str) -> etree.XPath:
+    xpath = _ATTRIBUTE_XPATHS.get(attribute)
+    if xpath is None:
+        if not _ATTRIBUTE_NAME.fullmatch(attribute):
+            raise ValueError(f"not an attribute name: {attribute!r}")
+        xpath = _ATTRIBUTE_XPATHS[attribute] = etree.XPath(f"//@{attribute}")
+    return xpath
+
+
+def _matches(fp: CompiledFingerprint, facts: PageFacts) -> bool:
+    """Does the page show this fingerprint? Fingerprints shared by tables are tested once."""
+    answer = facts.answers.get(fp.key)
+    if answer is None:
+        answer = facts.answers[fp.key] = _test(fp, facts)
+    return answer
+
+
+def _test(fp: CompiledFingerprint, facts: PageFacts) -> bool:
     if fp.generator is not None and not (facts.generator and fp.generator.search(facts.generator)):
         return False
     if fp.url is not None and not (facts.url and fp.url.search(facts.url)):
         return False
-    if fp.needs and not all(token in facts.attributes for token in fp.needs):
-        return False
-    if fp.xpath is not None and not fp.xpath(facts.root):
-        return False
-    if fp.text is not None and not fp.text.search(facts.text):
-        return False
+    if fp.xpath is not None:
+        if not facts.may_match(fp.markup_needs):
+            return False
+        if not fp.xpath(facts.root):
+            return False
+    if fp.text is not None:
+        if not may_contain(fp.text_needs, facts.text_lower):
+            return False
+        if not fp.text.search(facts.text):
+            return False
     return fp.generator is not None or fp.url is not None or fp.xpath is not None or fp.text is not None
 
 
-def score_table(table: EngineTable, facts: _PageFacts) -> tuple[float, tuple[str, ...]]:
-    """Sum of the weights of the table's fingerprints that match the page, and their names."""
+def score_table(table: EngineTable, facts: PageFacts, min_score: float | None = None) -> tuple[float, tuple[str, ...]]:
+    """Sum of the weights of the table's fingerprints that match the page, and their names.
+
+    With ``min_score``, a table that cannot reach it even if every costly fingerprint matched
+    skips those (its partial score, below min_score, is returned): ranking drops it anyway."""
+    fingerprints = compile_table(table).fingerprints
+    answers = facts.answers
+    reachable = 0.0  # the weight of the cheap fingerprints that match and of every costly one
+    for fp in fingerprints:
+        if fp.costly:
+            reachable += fp.fingerprint.weight
+        else:
+            answer = answers.get(fp.key)
+            if answer is None:
+                answer = answers[fp.key] = _test(fp, facts)
+            if answer:
+                reachable += fp.fingerprint.weight
+    skip_costly = min_score is not None and reachable < min_score
     score = 0.0
     evidence = []
-    for fp in compile_table(table).fingerprints:
-        if _matches(fp, facts):
+    for fp in fingerprints:  # table order: the score and evidence do not depend on test order
+        if fp.costly and skip_costly:
+            continue
+        answer = answers.get(fp.key)
+        if answer is None:
+            answer = answers[fp.key] = _test(fp, facts)
+        if answer:
             score += fp.fingerprint.weight
             evidence.append(fp.fingerprint.name)
     return score, tuple(evidence)
@@ -238,12 +361,14 @@ def rank(
     *,
     engines: tuple[EngineTable, ...] | None = None,
     min_score: float = MIN_DETECTION_SCORE,
+    facts: PageFacts | None = None,
 ) -> list[Detection]:
-    """Every table scoring at least min_score, best first (ties keep registry order)."""
-    facts = _PageFacts(root, url)
+    """Every table scoring at least min_score, best first (ties keep registry order).
+    ``facts``: the page's PageFacts when the caller keeps them for the table XPaths."""
+    facts = facts or PageFacts(root, url)
     found = []
     for table in ENGINES if engines is None else engines:
-        score, evidence = score_table(table, facts)
+        score, evidence = score_table(table, facts, min_score)
         if score >= min_score:
             found.append(Detection(table, score, evidence))
     found.sort(key=lambda d: -d.score)
@@ -267,11 +392,15 @@ __all__ = [
     "ENGINE_MODULES",
     "CompiledTable",
     "Detection",
+    "PageFacts",
     "EngineTable",
     "Fingerprint",
     "compile_table",
     "detect",
     "rank",
     "load_engines",
+    "markup_needs",
+    "narrowed",
+    "text_needs",
     "score_table",
 ]

@@ -1,0 +1,260 @@
+"""Prefilters: cheap necessary conditions read from a regex or an XPath, so the expensive
+test runs only where it can succeed and every answer stays the same.
+
+* ``needed_literals(pattern)``: lower-case strings a regex cannot match without (from its parse
+  tree), checked with ``in`` on ``lowered(text)``; a long article line rarely holds them, and a
+  case-insensitive alternation is the slowest thing Python's regex engine scans.
+* ``markup_needs(xpath)``: class tokens and attribute values an XPath cannot match without,
+  checked against the page's attribute values collected once (engines.PageFacts); and
+  ``narrowed`` drops the union branches of an XPath that cannot match on the page.
+
+Both are necessary, never sufficient: the real regex or XPath still decides. Anything the
+derivation does not understand (negation, "or", counts, flags) yields no prefilter.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+try:  # the regex parser: which literals a pattern cannot match without
+    from re import _constants as _sre, _parser as _sre_parser
+except ImportError:  # pragma: no cover - Python < 3.11
+    import sre_constants as _sre  # type: ignore[no-redef]
+    import sre_parse as _sre_parser  # type: ignore[no-redef]
+
+# ---------------------------------------------------------------- literal prefilters
+# Characters that match an ASCII letter under re.IGNORECASE besides its two cases.
+_CASE_TRAPS = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+
+# Lower-case literal strings a pattern cannot match without, in disjunctive normal form: any
+# clause, all of its literals. Checked with ``in`` on the lower-cased text (``lowered``).
+MAX_NEED_CLAUSES = 256  # a keyword alternation is one clause per keyword
+
+
+def _literal_char(code: int) -> str | None:
+    """A character whose case-insensitive matches are exactly what str.lower() makes equal."""
+    char = chr(code)
+    if char.isascii() or (char.lower() == char == char.upper() and char.casefold() == char):
+        return char.lower()
+    return None
+
+
+def _and(left: list[tuple[str, ...]], right: list[tuple[str, ...]] | None) -> list[tuple[str, ...]]:
+    if right is None or len(left) * len(right) > MAX_NEED_CLAUSES:
+        return left  # dropping a factor keeps the condition necessary
+    return [a + b for a in left for b in right]
+
+
+MAX_SET_CHARS = 4  # a character class this small is a few alternative literals ("[电電]")
+MAX_RUN_ALTERNATIVES = 16
+
+
+def _set_chars(op, av) -> set[str] | None:
+    """The lower-cased characters one item matches, when it is a literal or a small class."""
+    if op is _sre.LITERAL:
+        char = _literal_char(av)
+        return None if char is None else {char}
+    if op is _sre.IN and len(av) <= MAX_SET_CHARS and all(sub_op is _sre.LITERAL for sub_op, _ in av):
+        chars = {_literal_char(code) for _, code in av}
+        return None if None in chars else chars
+    return None
+
+
+def _sequence_literals(items) -> list[tuple[str, ...]] | None:
+    clauses: list[tuple[str, ...]] = [()]
+    run: list[str] = []  # the alternative spellings of the literal run being read
+    for op, av in [*items, (None, None)]:
+        chars = _set_chars(op, av) if op is not None else None
+        if chars is not None and len(run or [""]) * len(chars) <= MAX_RUN_ALTERNATIVES:
+            run = [alt + char for alt in (run or [""]) for char in sorted(chars)]
+            continue
+        if run:
+            clauses = _and(clauses, [(alt,) for alt in run])
+            run = []
+        if chars is not None:  # too many spellings with the run before: a new run
+            run = sorted(chars)
+            continue
+        if op is _sre.SUBPATTERN and not av[1] and not av[2]:  # a group without local flags
+            clauses = _and(clauses, _sequence_literals(av[3]))
+        elif op is _sre.BRANCH:
+            alternatives = [_sequence_literals(branch) for branch in av[1]]
+            if all(alt is not None for alt in alternatives):
+                clauses = _and(clauses, [clause for alt in alternatives for clause in alt])
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] >= 1:
+            clauses = _and(clauses, _sequence_literals(av[2]))
+    return None if clauses == [()] else clauses
+
+
+def needed_literals(pattern: re.Pattern[str] | str, flags: int = 0) -> tuple[tuple[str, ...], ...] | None:
+    """Lower-case strings a match of ``pattern`` must contain: any clause, all of its strings.
+    None when none is known (the pattern alone decides)."""
+    text, flags = (pattern.pattern, pattern.flags | flags) if isinstance(pattern, re.Pattern) else (pattern, flags)
+    if not text:
+        return None
+    try:
+        parsed = _sre_parser.parse(text, flags)
+    except Exception:  # noqa: BLE001 - an unknown construct: no prefilter
+        return None
+    needs = _sequence_literals(parsed)
+    return tuple(needs) if needs else None
+
+
+def lowered(text: str) -> str | None:
+    """``text.lower()`` for literal prefilters; None when the text holds a character that a
+    case-insensitive regex matches to an ASCII letter without lower() making them equal."""
+    if not text.isascii() and any(trap in text for trap in _CASE_TRAP_CHARS):
+        return None
+    return text.lower()
+
+
+def may_contain(needs: tuple[tuple[str, ...], ...] | None, lower: str | None) -> bool:
+    """False only when ``lower`` (from ``lowered``) cannot hold a match with these needs."""
+    if needs is None or lower is None:
+        return True
+    for clause in needs:  # plain loops: this runs for every line and pattern
+        for literal in clause:
+            if literal not in lower:
+                break
+        else:
+            return True
+    return False
+
+
+_CASE_TRAP_CHARS = "".join(_CASE_TRAPS.values())
+
+
+# ---------------------------------------------------------------- markup prefilters
+_XPATH_LITERAL = r"(?:'([^']*)'|\"([^\"]*)\")"
+_MARKUP_CONDITIONS = (
+    # has_class(): the token among the element's class tokens
+    ("token", re.compile(r"contains\(\s*concat\(\s*' '\s*,\s*normalize-space\(\s*@class\s*\)\s*,\s*' '\s*\)\s*,\s*"
+                         r"' ([^' ]+) '\s*\)")),
+    ("contains", re.compile(r"contains\(\s*@([\w:-]+)\s*,\s*" + _XPATH_LITERAL + r"\s*\)")),
+    ("starts", re.compile(r"starts-with\(\s*@([\w:-]+)\s*,\s*" + _XPATH_LITERAL + r"\s*\)")),
+    ("eq", re.compile(r"(?<![\w)])@([\w:-]+)\s*=\s*" + _XPATH_LITERAL)),
+)
+# Constructs under which a literal test may no longer be necessary for a match: alternatives,
+# negations, comparisons, and any function but the few the literal forms are made of.
+_UNSAFE_XPATH = re.compile(r"\bor\b|!=|<|>|\||=\s*[^\s'\"]")
+_FUNCTION = re.compile(r"([\w-]+)\s*\(")
+SAFE_XPATH_FUNCTIONS = frozenset({"contains", "concat", "normalize-space", "starts-with", "text", "node"})
+_QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"")
+
+
+def _top_level_branches(expr: str) -> list[str] | None:
+    """The branches of a top-level union "a | b" (None when a "|" sits inside brackets)."""
+    branches, depth, quote, start = [], 0, "", 0
+    for i, char in enumerate(expr):
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "'\"":
+            quote = char
+        elif char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+        elif char == "|":
+            if depth:
+                return None
+            branches.append(expr[start:i])
+            start = i + 1
+    branches.append(expr[start:])
+    return branches
+
+
+def markup_needs(expr: str) -> tuple[tuple[tuple[str, str, str], ...], ...] | None:
+    """Attribute literals the XPath cannot match without, one clause per union branch:
+    (attribute, "token" | "contains" | "starts" | "eq", literal). None when unsure."""
+    branches = _top_level_branches(expr) if expr else None
+    if not branches:
+        return None
+    clauses = []
+    for branch in branches:
+        bare = _QUOTED.sub("''", branch)
+        if _UNSAFE_XPATH.search(bare) or not SAFE_XPATH_FUNCTIONS.issuperset(_FUNCTION.findall(bare)):
+            return None
+        clause = []
+        for op, pattern in _MARKUP_CONDITIONS:
+            for match in pattern.finditer(branch):
+                if op == "token":
+                    clause.append(("class", op, match.group(1)))
+                else:
+                    literal = match.group(2) if match.group(2) is not None else match.group(3)
+                    clause.append((match.group(1).lower(), op, literal))
+        if not clause:
+            return None
+        clauses.append(tuple(clause))
+    return tuple(clauses)
+
+
+_NARROWED: dict[str, etree.XPath] = {}
+_UNION_PLANS: dict[str, tuple | None] = {}
+
+
+def _outer_group(expr: str) -> tuple[str, str] | None:
+    """(inner, predicate) of "(inner)[1]" or "(inner)" when the parentheses hold the whole union."""
+    tail = "[1]" if expr.endswith(")[1]") else ""
+    if not expr.startswith("(") or not expr.endswith(")" + tail):
+        return None
+    depth, quote = 0, ""
+    for i, char in enumerate(expr):
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "'\"":
+            quote = char
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return (expr[1:i], tail) if i == len(expr) - len(tail) - 1 else None
+    return None
+
+
+def _union_plan(expr: str) -> tuple | None:
+    """(branches, their markup_needs, predicate, grouped) of a union XPath; None for others."""
+    if expr not in _UNION_PLANS:
+        expr_ = expr.strip()
+        group = _outer_group(expr_)
+        inner, tail = group if group else (expr_, "")
+        branches = _top_level_branches(inner)
+        plan = None
+        if branches and len(branches) > 1:
+            needs = tuple(path_needs(b.strip()) for b in branches)
+            if any(n is not None for n in needs):
+                plan = (tuple(b.strip() for b in branches), needs, tail, group is not None)
+        _UNION_PLANS[expr] = plan
+    return _UNION_PLANS[expr]
+
+
+def narrowed(xpath: etree.XPath | None, facts, needs=None) -> etree.XPath | None:
+    """The XPath as this page needs it (``facts``: the page's engines.PageFacts): None when it
+    cannot match (its ``needs`` are missing), else without the union branches that cannot match
+    (the same nodes, fewer scans)."""
+    if xpath is None or facts is None:
+        return xpath
+    if not facts.may_match(needs):
+        return None
+    plan = _union_plan(xpath.path)
+    if plan is None:
+        return xpath
+    branches, branch_needs, tail, grouped = plan
+    possible = [b for b, n in zip(branches, branch_needs) if facts.may_match(n)]
+    if len(possible) == len(branches):
+        return xpath
+    if not possible:
+        return None
+    expr = " | ".join(possible)
+    expr = f"({expr}){tail}" if grouped else expr
+    compiled = _NARROWED.get(expr)
+    if compiled is None:
+        compiled = _NARROWED[expr] = etree.XPath(expr)
+    return compiled
+
+
+def path_needs(expr: str):
+    """markup_needs of a location path (a function at the top may return a string or number
+    even when nothing matches: no prefilter for those)."""
+    return markup_needs(expr) if expr.lstrip()[:1] in ("/", ".", "(") else None
