@@ -29,10 +29,10 @@ from dataclasses import asdict, dataclass, field
 from typing import Callable, Iterable, Iterator
 
 from .batch_readers import PageInput
+from .decode import MAX_PAGE_BYTES as DEFAULT_MAX_BYTES
 from .errors import CleanError, CleanTimeoutError, PageTooLargeError
 
-DEFAULT_MAX_BYTES = 16 * 1024 * 1024
-DEFAULT_TIMEOUT_S = 30.0
+DEFAULT_TIMEOUT_S = 30.0  # per page in a worker: SIGALRM turns it into an error record
 HARD_TIMEOUT_FACTOR = 2.0  # a worker still busy after factor * timeout + grace is killed
 HARD_TIMEOUT_GRACE_S = 5.0
 CHUNK_MAX_PAGES = 8
