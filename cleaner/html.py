@@ -470,12 +470,6 @@ def segment_with_table(root: etree._Element, table, facts=None) -> Segmented:
     if not posts:
         return Segmented(title=title, forum=forum, engine=table.name)
     walk = walk_blocks(root, marks)
-    if ct.chrome_line is not None:
-        rule = f"{table.name}:chrome-line"
-        for block in walk.blocks:
-            if block.role == BODY and ct.chrome_line.fullmatch(block.text):
-                block.role = CHROME
-                block.reason = rule
     return Segmented(
         blocks=walk.blocks, posts=posts, title=title, forum=forum, engine=table.name, removed=walk.removed
     )

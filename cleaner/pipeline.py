@@ -16,6 +16,7 @@ from . import spam_patterns as sp
 from .assemble import assemble
 from .blocks import BODY, Segmented
 from .decode import MAX_PAGE_BYTES
+from .engines import chrome_line_patterns
 from .errors import CleanTimeoutError, UnsupportedInputError
 from .normalize import cjk_share
 from .prefilter import lowered, may_contain, needed_literals
@@ -93,7 +94,7 @@ def segment(doc: Document, url: str | None) -> Segmented:
     return segment_html(parse_html(doc.text), url=url)
 
 
-def apply_rules(seg: Segmented, posts: set[int] | None, engine_lines: tuple[str, ...] = (),
+def apply_rules(seg: Segmented, posts: set[int] | None, engine_lines: tuple[re.Pattern[str], ...] = (),
                 use_rules: bool = True) -> list[Verdict | None]:
     """One verdict per block; blocks of posts not asked for are left undecided (None)."""
     wanted = [b.post is None or posts is None or b.post in posts for b in seg.blocks]
@@ -161,22 +162,9 @@ def run(page: Any, *, url: str | None = None, headers: Mapping[str, str] | None 
     seg = segment(doc, url)
     deadline.check("segmentation")
     posts = None if replies or not seg.is_thread else {0}
-    verdicts = apply_rules(seg, posts, _engine_lines(seg.engine), use_rules)
+    verdicts = apply_rules(seg, posts, chrome_line_patterns(seg.engine), use_rules)
     if model is not None:
         apply_model(seg, verdicts, model, posts,
                     threshold if seg.is_thread else max(threshold, ARTICLE_MIN_SPAM_SCORE))
     deadline.check("rules and model")
     return assemble(seg, verdicts, replies=replies, encoding=doc.encoding, url=url)
-
-
-def _engine_lines(engine: str) -> tuple[str, ...]:
-    """The chrome-line vocabulary of the detected engine's table(s)."""
-    try:
-        from .engines import ENGINES
-    except ImportError:
-        return ()
-    lines: list[str] = []
-    for table in ENGINES:
-        if table.name == engine:
-            lines.extend(table.chrome_lines)
-    return tuple(lines)

@@ -35,7 +35,8 @@ class Verdict(NamedTuple):
 class PageContext:
     """What rules may know beyond the line itself."""
 
-    engine_lines: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    engine_lines: tuple[re.Pattern[str], ...] = ()  # the detected engine's whole-line chrome
+    engine: str = "generic"
     repeated_lines: frozenset[str] = frozenset()
     post_authors: dict[int, str] = field(default_factory=dict)
 
@@ -81,9 +82,9 @@ def structural(block: Block, line: Line, ctx: PageContext) -> Verdict | None:
 
 
 def engine_chrome(block: Block, line: Line, ctx: PageContext) -> Verdict | None:
-    for name, pattern in ctx.engine_lines:
+    for pattern in ctx.engine_lines:
         if pattern.fullmatch(line.folded):
-            return Verdict("chrome", name)
+            return Verdict("chrome", f"{ctx.engine}:chrome-line")
     return None
 
 
@@ -161,10 +162,10 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-def page_context(seg: Segmented, engine_lines: tuple[str, ...] = (),
+def page_context(seg: Segmented, engine_lines: tuple[re.Pattern[str], ...] = (),
                  lines: list[Line | None] | None = None) -> PageContext:
-    """Page-level facts for the rules; ``lines`` are the blocks' views when already computed."""
-    compiled = tuple((f"chrome:{seg.engine}", re.compile(rf"(?:{rx})\s*", re.I)) for rx in engine_lines)
+    """Page-level facts for the rules; ``engine_lines``: the engine's compiled chrome-line
+    patterns; ``lines``: the blocks' views when already computed."""
     authors = {i: p.author for i, p in enumerate(seg.posts)}
     seen: dict[str, set[int]] = defaultdict(set)
     for i, b in enumerate(seg.blocks):
@@ -175,7 +176,7 @@ def page_context(seg: Segmented, engine_lines: tuple[str, ...] = (),
         text for text, posts in seen.items()
         if len(posts) >= REPEATED_MIN_POSTS and len({authors.get(p, "") for p in posts}) >= 2
     )
-    return PageContext(compiled, repeated, authors)
+    return PageContext(engine_lines=engine_lines, engine=seg.engine, repeated_lines=repeated, post_authors=authors)
 
 
 def judge(block: Block, ctx: PageContext, rules: tuple[Rule, ...] = RULES,

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from cleaner import Cleaner
 from cleaner.blocks import ATTACHMENT, BODY, CHROME, EDIT, QUOTE, SIGNATURE
 from cleaner.engines import ENGINES, detect, load_engines
 from cleaner.evaluate import normalize
@@ -163,8 +164,10 @@ def test_discuz_fragment_roles_and_reasons():
 def test_discuz_chrome_line_inside_a_body():
     page = DISCUZ_FRAGMENT.replace("同意楼主的看法", "同意楼主的看法<br />[ 本帖最后由 作者乙 于 2021-3-5 08:00 编辑 ]")
     seg = segment_html(parse_html(page))
-    assert body_lines(seg, 1) == ["同意楼主的看法"]
-    assert [b.reason for b in seg.blocks if "作者乙 于" in b.text] == ["discuz:chrome-line"]
+    assert body_lines(seg, 1) == ["同意楼主的看法", "[ 本帖最后由 作者乙 于 2021-3-5 08:00 编辑 ]"]
+    result = Cleaner(model=None).clean(page, replies=True)
+    assert [r.rule for r in result.removed if "作者乙 于" in r.text] == ["discuz:chrome-line"]
+    assert "作者乙 于" not in result.text
 
 
 DISCUZ_MOBILE = """<html><head><meta name="generator" content="Discuz! X3.2"><title>手机帖 - 测试论坛</title></head>

@@ -179,7 +179,7 @@ def compile_table(table: EngineTable) -> CompiledTable:
         edit_notice=tuple(xpath(x) for x in table.edit_notice),
         drop=tuple((xpath(x), _drop_rule(table, x)) for x in table.drop),
         noise=tuple(xpath(x) for x in table.noise),
-        chrome_line=re.compile(chrome) if chrome else None,
+        chrome_line=re.compile(rf"(?:{chrome})\s*", re.I) if chrome else None,
         needs={compiled_xpath: path_needs(expr) for expr, compiled_xpath in xpaths.items()},
     )
     _CACHE[key] = compiled
@@ -187,6 +187,16 @@ def compile_table(table: EngineTable) -> CompiledTable:
 
 
 _CACHE: dict[int, CompiledTable] = {}
+_CHROME_LINES: dict[str, tuple[re.Pattern, ...]] = {}
+
+
+def chrome_line_patterns(engine: str) -> tuple[re.Pattern, ...]:
+    """The whole-line chrome patterns of every table of ``engine`` (compiled once): the rules
+    apply them to body lines of HTML pages and of text dumps alike."""
+    if engine not in _CHROME_LINES:
+        compiled = (compile_table(t).chrome_line for t in ENGINES if t.name == engine)
+        _CHROME_LINES[engine] = tuple(c for c in compiled if c is not None)
+    return _CHROME_LINES[engine]
 _GENERATOR_NAME = str.maketrans("GENERATOR", "generator")  # XPath translate(): those letters only
 
 
