@@ -323,6 +323,11 @@ class Summary:
     peak_worker_rss_mib: float = 0.0
     pool_restarts: int = 0
 
+    def count_skipped(self) -> None:
+        """An input whose record an earlier run already wrote: still an input, so totals add up."""
+        self.inputs += 1
+        self.skipped += 1
+
     def count(self, record: dict) -> None:
         self.inputs += 1
         status = record["status"]
@@ -357,17 +362,13 @@ def run_batch(pages: Iterable[PageInput], writer, options: CleanOptions, *, jobs
     kill a stuck page without killing the batch; ``in_process`` is for one page or a debugger.
     Resumed ids still count as inputs (and as ``skipped``) so the summary always adds up.
     """
-    from .batch_writers import id_key
-
     summary = Summary()
-    done = writer.done_keys()
-    is_done = getattr(writer, "is_done", None)
+    written = already_written(writer)
 
     def todo(stream):
         for page in stream:
-            if (done and id_key(page.id) in done) or (is_done is not None and is_done(page.id, page.url)):
-                summary.inputs += 1
-                summary.skipped += 1
+            if written(page.id, page.url):
+                summary.count_skipped()
                 continue
             yield page
 
@@ -382,12 +383,7 @@ def run_batch(pages: Iterable[PageInput], writer, options: CleanOptions, *, jobs
         else:
             pool = ParallelCleaner(options, jobs)
             records = pool.map(todo(pages))
-        for record in records:
-            writer.write(record)
-            summary.count(record)
-            if bar is not None:
-                bar.update(1)
-        writer.finish()
+        write_records(records, writer, summary, bar)
     except BaseException:
         writer.abort()
         if pool is not None:
@@ -403,6 +399,29 @@ def run_batch(pages: Iterable[PageInput], writer, options: CleanOptions, *, jobs
             summary.pool_restarts = pool.stats.pool_restarts
             pool.close()
     return summary
+
+
+def already_written(writer) -> Callable[[str, str | None], bool]:
+    """Resume: whether the writer already holds the record of (id, url)."""
+    from .batch_writers import id_key
+
+    done = writer.done_keys()
+    is_done = getattr(writer, "is_done", None)
+
+    def written(record_id: str, url: str | None) -> bool:
+        return bool(done and id_key(record_id) in done) or (is_done is not None and is_done(record_id, url))
+
+    return written
+
+
+def write_records(records: Iterable[dict], writer, summary: "Summary", bar) -> None:
+    """Write, count and tick each record, then finish the writer (callers abort it on error)."""
+    for record in records:
+        writer.write(record)
+        summary.count(record)
+        if bar is not None:
+            bar.update(1)
+    writer.finish()
 
 
 def _progress_bar(enabled: bool):

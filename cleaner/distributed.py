@@ -169,26 +169,22 @@ def run_distributed(specs, writer, options: CleanOptions, *, address: str, jobs:
                     fields: JsonlFields = JsonlFields(), progress: bool = False) -> Summary:
     """The CLI's ``--dask``: same writer, same resume and summary as the local run."""
     _require_dask()
-    from .batch import _progress_bar
-    from .batch_writers import id_key
+    from .batch import _progress_bar, already_written, write_records
 
     summary = Summary()
-    done = writer.done_keys()
-    is_done = getattr(writer, "is_done", None)
+    written = already_written(writer)
     bar = _progress_bar(progress)
     client, cluster = open_client(address, jobs)
     started = time.perf_counter()
     try:
-        for record in _clean_specs(specs, client, options, fields):
-            if (done and id_key(record["id"]) in done) or (is_done is not None and is_done(record["id"], record["url"])):
-                summary.inputs += 1
-                summary.skipped += 1
-                continue
-            writer.write(record)
-            summary.count(record)
-            if bar is not None:
-                bar.update(1)
-        writer.finish()
+        def new_records():
+            for record in _clean_specs(specs, client, options, fields):
+                if written(record["id"], record["url"]):
+                    summary.count_skipped()
+                    continue
+                yield record
+
+        write_records(new_records(), writer, summary, bar)
     except BaseException:
         writer.abort()
         raise
