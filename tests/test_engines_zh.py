@@ -13,7 +13,8 @@ from cleaner.evaluate import normalize
 from cleaner.html import parse_html, segment_html
 
 DATA = Path(__file__).parent / "data"
-DISCUZ_PAGE = "discuz_x33_eaddae4e0149832f.html"
+# The Discuz! X3.3 page is the sample samples/pages/zh_forum/eaddae4e0149832f.html (one copy).
+DISCUZ_PAGE = "../../samples/pages/zh_forum/eaddae4e0149832f.html"
 DISCUZ_URL = "https://csolbbs.tiancity.com/forum.php?mod=viewthread&tid=38733&extra="
 TIEBA_PAGE = "tieba_6db2e2d672d8b4fe.trimmed.html"
 TIEBA_URL = "https://tieba.baidu.com/p/8057560733"
