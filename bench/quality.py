@@ -8,7 +8,8 @@ Sets: samples/pages/* (first-post mode against <id>.expected.txt, and thread mod
 gold, replies mode; scored as published and "[no-title]": the thread-title line (when the
 <title> holds it) and "[复制链接]" removed from the gold in memory, on all pages and on the
 Chinese ones apart, and "[in-page]": gold lines whose text is nowhere in the page source cut
-out, see strip_absent_lines), harvest_forum (gold = post texts, replies mode) and nonforum_zh (articles).
+out, and "[visible]": also the lines found only in hidden elements, see strip_absent_lines),
+harvest_forum (gold = post texts, replies mode) and nonforum_zh (articles).
 
 trafilatura's plain-text output puts a layout-table row on one line (a whole Discuz! post
 becomes one "| cell | cell |" line), so it is scored as is ("trafilatura-txt") and from its XML
@@ -207,12 +208,35 @@ def page_source_texts(page: bytes, headers: dict | None = None) -> tuple[str, st
     return tuple(normalize(html.unescape(_TAG.sub(sep, source))) for sep in (" ", ""))
 
 
-def strip_absent_lines(gold: str, page: bytes, *, min_share: float = IN_PAGE_MIN_SHARE) -> str:
+_INVISIBLE_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+
+def visible_texts(page: bytes, headers: dict | None = None) -> tuple[str, ...]:
+    """The text a reader sees: scripts, styles, form fields and elements hidden by an inline
+    style or the hidden attribute left out (classes are not resolved: no CSS is applied)."""
+    from lxml import html as lxml_html
+
+    try:
+        root = lxml_html.fromstring(decode_page(page, headers))
+    except Exception:
+        return ()
+    hidden = [el for el in root.iter() if isinstance(el.tag, str) and (
+        el.tag in ("script", "style", "template", "textarea", "head")
+        or el.get("hidden") is not None or _INVISIBLE_STYLE.search(el.get("style") or ""))]
+    for el in hidden:
+        if el.getparent() is not None:
+            el.drop_tree()
+    return (normalize(" ".join(root.itertext())), normalize("".join(root.itertext())))
+
+
+def strip_absent_lines(gold: str, page: bytes, *, min_share: float = IN_PAGE_MIN_SHARE, visible: bool = False) -> str:
     """Gold lines whose text is not in the page source at all: no extractor can produce them.
     (The magic-html gold of a Quora page holds ~38k characters of answers that a browser loaded
-    later: they are in no byte of the stored HTML.) A line stays when at least ``min_share`` of
-    its character n-grams (the evaluator's sizes) occur anywhere in the source."""
-    texts = page_source_texts(page)
+    later: they are in no byte of the stored HTML.) With ``visible``, also lines found only in
+    what a reader does not see (display:none copies of the post's HTML source, an editor's
+    hidden toolbar). A line stays when at least ``min_share`` of its character n-grams (the
+    evaluator's sizes) occur in that text."""
+    texts = visible_texts(page) if visible else page_source_texts(page)
     grams: dict[int, set[str]] = {}
     kept = []
     for line in normalized_lines(gold):
@@ -303,6 +327,8 @@ def shared_cases(shared: Path, set_name: str, limit: int | None) -> list[BenchCa
             if set_name == "magic_html_forum":
                 cases.append(BenchCase("magic_html_forum[no-title]", case_id, page, strip_title_lines(gold, page), [], True, url))
                 cases.append(BenchCase("magic_html_forum[in-page]", case_id, page, strip_absent_lines(gold, page), [], True, url))
+                cases.append(BenchCase("magic_html_forum[visible]", case_id, page,
+                                       strip_absent_lines(gold, page, visible=True), [], True, url))
             if set_name == "magic_html_forum" and row.get("lang") == "zh":
                 cases.append(BenchCase("magic_html_forum_zh[no-title]", case_id, page, strip_title_lines(gold, page), [], True, url))
                 cases.append(BenchCase("magic_html_forum_zh[as-published]", case_id, page, gold, [], True, url))
