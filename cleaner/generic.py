@@ -2,14 +2,17 @@
 
 Two shapes are told apart from structure alone:
 
-* a thread: sibling elements with the same tag and class, each holding substantial prose and most
-  of them a date, repeated at least twice (posts of an unknown forum, answers, comments);
+* a thread: sibling elements with the same tag and class (a bare <div> wrapping one styled
+  element is named after it), holding prose (or, when dated, a short reply beside a longer one)
+  and most of them a date, repeated at least twice (posts of an unknown forum, answers,
+  comments); repeated cut-off excerpts ("... read more") are a list of other threads instead;
 * an article (news, blog, Q&A page): the container where prose concentrates, scored like
   readability/CETD: every paragraph gives its container points for its length and punctuation,
   less for link-heavy containers; the best container and its prose-rich siblings are the article.
 
 Everything else is CHROME. Lines are first cut by ``walk_blocks`` (the same walker the engine
-tables use), so hidden text and anti-copy noise are handled the same way.
+tables use), so hidden text and anti-copy noise are handled the same way. Dates, bylines and the
+lines a post template adds inside each post are generic_lines.py's.
 """
 
 from __future__ import annotations
@@ -24,34 +27,42 @@ from lxml import etree
 
 from .blocks import BODY, CHROME, HIDDEN, Block, PostMeta, Segmented
 from .html import Mark, page_title, walk_blocks
+from .generic_lines import (  # noqa: F401  (has_date_text, dated_markup: re-exported, public)
+    DATE_LINE_MAX_CHARS,
+    _content_chars,
+    _to_chrome,
+    dated_markup,
+    has_date_text,
+    paragraph_score,
+    take_post_chrome,
+)
+from .spam_patterns import URL as VISIBLE_URL
 
-MIN_PARAGRAPH_CHARS = 10  # shorter lines give no score to their containers
-MAX_PARAGRAPH_LINK_DENSITY = 0.5
 MAX_ARTICLE_LINK_DENSITY = 0.5  # a line inside the article with more links than this is chrome
+SHOWN_URL_MIN_SHARE = 0.8  # ... unless this share of its link text is addresses the author pasted
 SIBLING_SHARE = 0.2  # a sibling of the best container joins when it scores this share of it
 MIN_SIBLING_SCORE = 5.0
 MIN_LEAD_SCORE = 5.0  # an opening post above the replies must score like a real paragraph
 MAX_LEAD_DISTANCE = 3  # ... and sit under the replies' parent or one of its 3 nearest ancestors
 ANCESTOR_WEIGHTS = (1.0, 1.0, 0.5, 1 / 3)  # nearest element first
 MIN_POST_CHARS = 20  # non-link characters a repeated element needs to count as a post
+MIN_SHORT_POST_CHARS = 2  # ... or this many when it is dated, in a group holding a longer post
 MIN_POSTS = 2
+WRAPPER_DEPTH = 2  # bare <div>s around a post's styled element: how many levels are looked through
 MIN_TABLE_ROW_POSTS = 3  # plain <tr> rows: a layout table has a dated header row beside the article row
 MIN_DATED_SHARE = 0.5  # share of the posts that must carry a date or time
-MAX_BYLINE_REST = 20  # characters besides the date a name/date line of a post may have
-DATE_LINE_MAX_CHARS = 80  # longer lines with a date in them are prose, not a date line
-COMPACT_AGE_MAX_CHARS = 24  # "· Updated 4y", "answered Mar 14"
-WEEKDAY_DATE_MAX_CHARS = 32  # "Sunday 8th March": without a time or year, only a short line starting so
-TEMPLATE_MIN_POSTS = 3  # a post-template line must repeat in at least this many posts
-TEMPLATE_MIN_SHARE = 0.5  # ... and in this share of them
-TEMPLATE_MAX_CHARS = 80  # longer lines are written, not templated
 TRIM_DATED_SHARE = 0.75  # in a group this dated, undated members at its ends are header/footer rows
 MIN_THREAD_SHARE = 0.5  # posts around the prose peak must hold this share of its text
 MAX_POST_LINK_DENSITY = 0.35  # teaser and related-link lists repeat too, but are mostly links
 MIN_PROSE_MEMBERS = 3  # ... unless this many members (and half of them) are prose: one link-farm reply
 MIN_PROSE_MEMBER_SHARE = 0.5  # among real posts does not make the posts a link list
+TEASER_MIN_CHARS = 80  # excerpts are cut at a fixed length; shorter lines ending "... ok" are chat
+TEASER_MEMBER_SHARE = 0.6  # a group this share of whose members are cut-off excerpts is a teaser list
+MIN_TEASERS = 3  # ... and at least this many
+# The end of a cut-off excerpt: an ellipsis, then one to three short words and maybe an arrow.
+_TEASER_END = re.compile(r"(?:\.{3}|…)\s*(?:[^\s.…?!？！。]{1,15}\s*){1,3}[>»›]?\s*$")
 NO_GROUP_TAGS = frozenset({"p", "span", "a", "font", "b", "strong", "em", "i", "br", "td", "th", "tbody", "dd", "dt"})
 ROOT_TAGS = frozenset({"html", "body"})
-INLINE_OR_PARAGRAPH_TAGS = frozenset({"p", "span", "a", "font", "b", "strong", "em", "i", "u", "small", "big", "br", "code", "sup", "sub"})
 # Tags whose repeats are items even without a class: list items, articles, table rows (a post
 # per row in table-built forums such as FanFiction.Net's).
 CLASSLESS_GROUP_TAGS = frozenset({"li", "article", "table", "section", "tr"})
@@ -67,74 +78,6 @@ _NEGATIVE_HINT = re.compile(
     r"|popup|modal|login|rank|breadcrumb|\bpay|reward|dialog|hot|\bad[s_-]|advert|sponsor|promo|feed|teaser",
     re.I,
 )
-
-_PUNCTUATION = re.compile(r"[，。！？；：、,.!?;:]")
-_MONTH = (
-    r"(?:jan|feb|m[aä]r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz]|janv|févr|mars|avr|mai|juin|juil|août|sept|déc)"
-    r"[a-zé]*\.?"
-)
-_DATE = re.compile(
-    r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}|\d{1,2}[-/月]\d{1,2}日?\s+\d{1,2}:\d{2}|\d{1,2}:\d{2}"
-    r"|\b\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})\b"  # 18.09.2017, 09/18/17
-    r"|[0-9一二三四五六七八九十]+\s*(?:秒|分钟|小时|天|周|个月|年)前|刚刚|昨天|前天"
-    r"|\b\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b"
-    r"|\b(?:yesterday|today)\b|\bvor\s+\d+\s+(?:minuten|stunden|tagen|wochen|monaten|jahren)\b",
-    re.IGNORECASE,
-)
-# "Sep 18, 2017", "18 September 2017", "18. Sep. 2017": tried only on lines with a year (cheap).
-_MONTH_DATE = re.compile(
-    rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:\d{{4}}|'\d{{2}})|\b\d{{1,2}}(?:st|nd|rd|th)?\.?\s+{_MONTH}\s+\d{{4}}",
-    re.IGNORECASE,
-)
-_YEAR = re.compile(r"\d{4}|'\d{2}")
-# "Sunday 8th March", "Mon, Mar 9": this year's posts often show no year, but a weekday.
-_WEEKDAY_DATE = re.compile(
-    rf"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\.?\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}\b)",
-    re.IGNORECASE,
-)
-# A line that is nothing but a compact relative time ("4y", "3 mo", "2d", "5h"): social/Q&A bylines.
-_COMPACT_AGE = re.compile(
-    rf"(?:(?:updated|edited|answered|asked|posted)\s+)?(?:\d{{1,3}}\s?(?:y|yr|yrs|mo|w|d|h|m|min)|{_MONTH}\s+\d{{1,2}})",
-    re.IGNORECASE,
-)
-# Markup that says "a date is here" even when the text does not (<time>, datetime=, timestamps).
-def dated_markup(root) -> list:
-    """<time> elements and <abbr title> dates (class time/date): where markup says "a date is here"
-    though the text does not (a relative "5y", an icon). lxml filters the tags in C: cheap."""
-    found = []
-    for el in root.iter("time", "abbr"):
-        if el.tag == "time" or (el.get("title") and any(k in (el.get("class") or "") for k in ("time", "date"))):
-            found.append(el)
-    return found
-
-
-def has_date_text(text: str, *, max_chars: int = DATE_LINE_MAX_CHARS) -> bool:
-    """A short line that shows a date, a time, or a relative age."""
-    if len(text) >= max_chars:
-        return False
-    if _DATE.search(text) is not None:
-        return True
-    if _YEAR.search(text) is not None and _MONTH_DATE.search(text) is not None:
-        return True
-    if len(text) <= WEEKDAY_DATE_MAX_CHARS and _WEEKDAY_DATE.match(text.lstrip(" ·•|-–")) is not None:
-        return True
-    return len(text) <= COMPACT_AGE_MAX_CHARS and _COMPACT_AGE.fullmatch(text.strip(" ·•|-–")) is not None
-
-
-_DATE_TIME = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?|" + _DATE.pattern)
-
-
-def _content_chars(block: Block) -> int:
-    return max(len(block.text) - block.link_chars, 0)
-
-
-def paragraph_score(block: Block, *, min_chars: int = MIN_PARAGRAPH_CHARS) -> float:
-    """Points a line gives its containers: prose is long, punctuated and not a link."""
-    chars = _content_chars(block)
-    if chars < min_chars or block.link_density > MAX_PARAGRAPH_LINK_DENSITY or block.role == HIDDEN:
-        return 0.0
-    return 1.0 + min(len(_PUNCTUATION.findall(block.text)), 20) + min(chars / 80, 3.0)
-
 
 @dataclass(slots=True)
 class _Totals:
@@ -217,10 +160,26 @@ def article_elements(totals: dict, *, share: float = SIBLING_SHARE, min_score: f
     return chosen
 
 
-def _signature(el) -> tuple[str, str]:
-    cls = el.get("class") or ""
-    first = cls.split(None, 1)
-    return el.tag, first[0] if first else ""
+def _signature(el, *, depth: int = WRAPPER_DEPTH) -> tuple[str, str]:
+    """(tag, first class). A class-less element wrapping a single element is named after what
+    it wraps ("div>div.w-full"): some themes put each post in a bare <div> around the styled
+    one, so the bare wrappers are the siblings that repeat."""
+    cls = (el.get("class") or "").split(None, 1)
+    if cls or depth <= 0 or el.tag in CLASSLESS_GROUP_TAGS:
+        return el.tag, cls[0] if cls else ""
+    only = _only_child(el)
+    if only is None:
+        return el.tag, ""
+    tag, inner = _signature(only, depth=depth - 1)
+    return el.tag, f">{tag}.{inner}" if inner else ""
+
+
+def _only_child(el) -> object | None:
+    """The element's single element child, when it has exactly one and no text of its own."""
+    children = [child for child in el if isinstance(child.tag, str)]
+    if len(children) != 1 or (el.text and not el.text.isspace()):
+        return None
+    return children[0]
 
 
 @dataclass(slots=True)
@@ -229,22 +188,22 @@ class PostGroup:
     chars: int  # non-link characters they hold
 
 
-def find_post_group(
-    blocks: list[Block],
-    ancestors: list[tuple],
-    *,
-    min_chars: int = MIN_POST_CHARS,
-    min_posts: int = MIN_POSTS,
-    min_dated: float = MIN_DATED_SHARE,
-    max_link_density: float = MAX_POST_LINK_DENSITY,
-    dated_markup: Iterable = (),
-    min_table_rows: int = MIN_TABLE_ROW_POSTS,
-) -> PostGroup | None:
-    """The largest set of same-signature siblings that each hold prose and mostly a date
-    (a date line, or a date in markup: ``dated_markup`` elements such as <time>)."""
+@dataclass(slots=True)
+class _Evidence:
+    """Per element: non-link characters, all characters, whether a date shows inside, and
+    whether a cut-off excerpt does."""
+
+    content: dict
+    every: dict
+    dated: set
+    teasers: set  # elements holding a cut-off excerpt ("... weiterlesen >")
+
+
+def _evidence(blocks: list[Block], ancestors: list[tuple], dated_markup: Iterable) -> _Evidence:
     content: dict = defaultdict(int)
     every: dict = defaultdict(int)
     dated: set = set()
+    teasers: set = set()
     for el in dated_markup:
         dated.add(el)
         dated.update(el.iterancestors())
@@ -257,9 +216,33 @@ def find_post_group(
             every[el] += len(block.text)
             if has_date:
                 dated.add(el)
+        if is_teaser_line(block.text):
+            teasers.update(chain)
+    return _Evidence(content, every, dated, teasers)
+
+
+def is_teaser_list(members: list, teasers: set, *, min_share: float = TEASER_MEMBER_SHARE,
+                   min_members: int = MIN_TEASERS) -> bool:
+    """Repeated items most of which show a cut-off excerpt: related threads, not replies."""
+    count = sum(1 for el in members if el in teasers)
+    return count >= min_members and count >= min_share * len(members)
+
+
+def is_teaser_line(text: str, *, min_chars: int = TEASER_MIN_CHARS) -> bool:
+    """An excerpt cut off and followed by a "read more" word: "...besuche... weiterlesen >",
+    "...the first... Read more". A list of these links to other threads; it is not a thread."""
+    if len(text) < min_chars or ("..." not in text and "…" not in text):
+        return False
+    return _TEASER_END.search(text) is not None
+
+
+def _candidate_groups(ev: _Evidence, *, min_chars: int, min_short_chars: int) -> dict:
+    """Same-signature siblings that hold text: (parent, signature) -> members."""
     groups: dict = defaultdict(list)
-    for el, chars in content.items():
-        if chars < min_chars or el.tag in NO_GROUP_TAGS or el.tag in ROOT_TAGS or not isinstance(el.tag, str):
+    for el, chars in ev.content.items():
+        if chars < (min_short_chars if el in ev.dated else min_chars):
+            continue  # a short reply ("Thanks!", "學習") counts when it is dated like a post
+        if el.tag in NO_GROUP_TAGS or el.tag in ROOT_TAGS or not isinstance(el.tag, str):
             continue
         signature = _signature(el)
         if not signature[1] and el.tag not in CLASSLESS_GROUP_TAGS:
@@ -267,23 +250,71 @@ def find_post_group(
         parent = el.getparent()
         if parent is not None:
             groups[(parent, signature)].append(el)
+    return groups
+
+
+def _is_post_group(members: list, signature: tuple, ev: _Evidence, peak, *, min_chars: int, min_posts: int,
+                   min_dated: float, max_link_density: float, min_table_rows: int) -> bool:
+    """Enough dated members, prose rather than links. A group that has enough members only
+    thanks to short dated replies must not hold the page's prose peak: a dated header row
+    beside the article row of a layout table is not a thread."""
+    needed = min_table_rows if signature == ("tr", "") else min_posts
+    if len(members) < needed:
+        return False
+    long_members = sum(1 for el in members if ev.content[el] >= min_chars)
+    if long_members < needed and (peak is None or long_members == 0 or _holds(members, peak)):
+        return False
+    if sum(1 for el in members if el in ev.dated) < min_dated * len(members):
+        return False
+    total = sum(ev.content[el] for el in members)
+    if total < (1.0 - max_link_density) * sum(ev.every[el] for el in members):
+        prose_members = sum(1 for el in members if ev.content[el] >= (1.0 - max_link_density) * ev.every[el])
+        if prose_members < max(MIN_PROSE_MEMBERS, MIN_PROSE_MEMBER_SHARE * len(members)):
+            return False
+    return True
+
+
+def _holds(members: list, el) -> bool:
+    """Whether one of the members is ``el`` or an ancestor of it."""
+    chain = {el, *el.iterancestors()}
+    return any(member in chain for member in members)
+
+
+def find_post_group(
+    blocks: list[Block],
+    ancestors: list[tuple],
+    *,
+    min_chars: int = MIN_POST_CHARS,
+    min_short_chars: int = MIN_SHORT_POST_CHARS,
+    min_posts: int = MIN_POSTS,
+    min_dated: float = MIN_DATED_SHARE,
+    max_link_density: float = MAX_POST_LINK_DENSITY,
+    dated_markup: Iterable = (),
+    min_table_rows: int = MIN_TABLE_ROW_POSTS,
+    peak=None,
+    teasers: list | None = None,
+) -> PostGroup | None:
+    """The largest set of same-signature siblings that each hold prose and mostly a date
+    (a date line, or a date in markup: ``dated_markup`` elements such as <time>).
+    ``peak``: the page's best prose container, when known (see _is_post_group); ``teasers``:
+    when given, the members of lists of cut-off excerpts (other threads) are added to it."""
+    ev = _evidence(blocks, ancestors, dated_markup)
     best: PostGroup | None = None
-    for (_parent, signature), members in groups.items():
-        if len(members) < (min_table_rows if signature == ("tr", "") else min_posts):
+    for (_parent, signature), members in _candidate_groups(ev, min_chars=min_chars, min_short_chars=min_short_chars).items():
+        if is_teaser_list(members, ev.teasers):
+            if teasers is not None:
+                teasers.extend(members)
             continue
-        if sum(1 for el in members if el in dated) < min_dated * len(members):
+        if not _is_post_group(members, signature, ev, peak, min_chars=min_chars, min_posts=min_posts,
+                              min_dated=min_dated, max_link_density=max_link_density, min_table_rows=min_table_rows):
             continue
-        total = sum(content[el] for el in members)
-        if total < (1.0 - max_link_density) * sum(every[el] for el in members):
-            prose_members = sum(1 for el in members if content[el] >= (1.0 - max_link_density) * every[el])
-            if prose_members < max(MIN_PROSE_MEMBERS, MIN_PROSE_MEMBER_SHARE * len(members)):
-                continue
+        total = sum(ev.content[el] for el in members)
         if best is None or total > best.chars:
             best = PostGroup(members=members, chars=total)
     if best is not None:
         order = {el: i for i, el in enumerate(best.members[0].getparent())}
         best.members.sort(key=lambda el: order.get(el, 0))
-        best.members = _trim_undated_ends(best.members, dated, min_posts=min_posts)
+        best.members = _trim_undated_ends(best.members, ev.dated, min_posts=min_posts)
     return best
 
 
@@ -301,10 +332,15 @@ def _trim_undated_ends(members: list, dated: set, *, min_posts: int = MIN_POSTS,
     return members[start:end] if end - start >= min_posts else members
 
 
-def _to_chrome(block: Block, reason: str) -> None:
-    block.role = CHROME
-    block.post = None
-    block.reason = reason
+def written_link_density(block: Block, *, min_share: float = SHOWN_URL_MIN_SHARE) -> float:
+    """Link density not counting links that show their own address: an author who pastes
+    "https://example.org/promotions" wrote that line; "Next article", "Tags: a, b" are chrome."""
+    if not block.link_chars:
+        return 0.0
+    shown = sum(len(url) for url in VISIBLE_URL.findall(block.text))
+    # Only when the link text is (nearly) all addresses: a reference "Title. www.site.org."
+    # shows an address beside a titled link.
+    return 0.0 if shown >= min_share * block.link_chars else block.link_density
 
 
 def _assign(
@@ -313,16 +349,21 @@ def _assign(
     article: set,
     members: list,
     *,
+    teasers: set | frozenset = frozenset(),
     max_link_density: float = MAX_ARTICLE_LINK_DENSITY,
 ) -> None:
-    """Post 0 is the article (when there is one), then one post per repeated member."""
+    """Post 0 is the article (when there is one), then one post per repeated member. A list of
+    other threads' excerpts (``teasers``) beside the article is not part of it."""
     first = 1 if article else 0
     index = {el: first + i for i, el in enumerate(members)}
     for block, chain in zip(blocks, ancestors):
         post = next((index[el] for el in reversed(chain) if el in index), None)
         if post is None and article and not article.isdisjoint(chain):
-            if block.link_density > max_link_density:
+            if written_link_density(block) > max_link_density:
                 _to_chrome(block, "generic:link-line")
+                continue
+            if teasers and not teasers.isdisjoint(chain):
+                _to_chrome(block, "generic:teaser-list")
                 continue
             post = 0
         if post is None:
@@ -332,6 +373,14 @@ def _assign(
         if block.role == CHROME:
             block.role = BODY
             block.reason = ""
+
+
+def _without_teasers(blocks: list[Block], ancestors: list[tuple], teasers: list) -> dict:
+    """The container scores without the lines of teaser lists: a list of other threads'
+    excerpts often holds more prose than the page's own article or thread."""
+    inside = set(teasers)
+    kept = [(b, chain) for b, chain in zip(blocks, ancestors) if inside.isdisjoint(chain)]
+    return _totals([b for b, _ in kept], [chain for _, chain in kept])
 
 
 def segment_generic(root: etree._Element, *, url: str | None = None) -> Segmented:
@@ -346,8 +395,13 @@ def segment_generic(root: etree._Element, *, url: str | None = None) -> Segmente
     title, site = page_title(root)
     segmented = Segmented(blocks=blocks, title=title, forum=site, engine="generic", removed=walk.removed)
     totals = _totals(blocks, ancestors)
-    group = find_post_group(blocks, ancestors, dated_markup=dated_markup(root))
-    shape = thread_shape(group, totals)
+    peak = _best_container(totals)
+    teasers: list = []
+    group = find_post_group(blocks, ancestors, dated_markup=dated_markup(root), peak=peak, teasers=teasers)
+    if teasers:
+        totals = _without_teasers(blocks, ancestors, teasers)
+        peak = _best_container(totals)
+    shape = thread_shape(group, totals, best=peak)
     article: set = set() if shape == THREAD else article_elements(totals)
     if shape == THREAD:
         lead = lead_post(ancestors, totals, group)
@@ -359,140 +413,14 @@ def segment_generic(root: etree._Element, *, url: str | None = None) -> Segmente
             _to_chrome(block, "outside-article")
         segmented.is_thread = False
         return segmented
-    _assign(blocks, ancestors, article, members)
+    _assign(blocks, ancestors, article, members, teasers=set(teasers))
     segmented.is_thread = bool(members)
     segmented.posts = [PostMeta(floor=1)] * bool(article) + [PostMeta() for _ in members]
     segmented.posts = [PostMeta(floor=p.floor) for p in segmented.posts]
     if members:
-        _take_bylines(blocks, segmented.posts, first=1 if article else 0)
-        _take_template_lines(blocks, first=1 if article else 0, ancestors=dict(zip(map(id, blocks), ancestors)))
+        take_post_chrome(blocks, segmented.posts, members, dict(zip(map(id, blocks), ancestors)),
+                         first=1 if article else 0)
     return segmented
-
-
-def _byline(text: str, *, max_rest: int = MAX_BYLINE_REST) -> tuple[str, str] | None:
-    """(author, date) when a line is a name and a date ("网友乙 2024-03-12 10:30"), else None."""
-    match = _DATE_TIME.search(text)
-    if match is None:
-        return None
-    rest = (text[: match.start()] + " " + text[match.end() :]).strip(" |·-:：")
-    if len(rest) > max_rest or _PUNCTUATION.search(rest):
-        return None
-    return rest, match.group(0)
-
-
-def _take_bylines(blocks: list[Block], posts: list[PostMeta], *, first: int) -> None:
-    """A repeated post's leading and trailing name/date lines are its metadata, not its text."""
-    by_post: dict = defaultdict(list)
-    for block in blocks:
-        if block.role == BODY and block.post is not None and block.post >= first:
-            by_post[block.post].append(block)
-    for post, lines in by_post.items():
-        for block in _leading(lines) + _leading(lines[::-1]):
-            author, date = _byline(block.text)
-            meta = posts[post]
-            meta.author = meta.author or author
-            meta.date = meta.date or date
-            _to_chrome(block, "generic:byline")
-
-
-def _body_lines(blocks: list[Block], first: int) -> dict[int, list[Block]]:
-    by_post: dict = defaultdict(list)
-    for block in blocks:
-        if block.role == BODY and block.post is not None and block.post >= first:
-            by_post[block.post].append(block)
-    return by_post
-
-
-_DIGITS = re.compile(r"\d+")
-
-
-def _template_key(text: str) -> str:
-    return _DIGITS.sub("0", text.strip().lower())
-
-
-def _take_template_lines(
-    blocks: list[Block],
-    *,
-    first: int,
-    ancestors: dict | None = None,
-    min_posts: int = TEMPLATE_MIN_POSTS,
-    min_share: float = TEMPLATE_MIN_SHARE,
-    max_chars: int = TEMPLATE_MAX_CHARS,
-) -> None:
-    """Lines the post template repeats: in most repeated posts the same short line (digits aside:
-    "87 people like this.", "Click here if you like this comment") or a dated first/last line
-    ("Reply 3 - Posted by: X 5/21/2024 6:00 AM"). Such lines are chrome of the template, not
-    something each author wrote."""
-    by_post = _body_lines(blocks, first)
-    if len(by_post) < min_posts:
-        return
-    needed = max(min_posts, min_share * len(by_post))
-    seen: dict[str, set] = defaultdict(set)
-    for post, lines in by_post.items():
-        for block in lines:
-            if len(block.text) <= max_chars:
-                seen[_template_key(block.text)].add(post)
-    repeated = {key for key, posts in seen.items() if len(posts) >= needed}
-    for post, lines in by_post.items():
-        for block in _template_lines_of_post(lines, repeated, ancestors or {}, max_chars=max_chars):
-            _to_chrome(block, "generic:template-line")
-        by_post[post] = [block for block in lines if block.role == BODY]
-    for edge in (0, -1):
-        dated = [lines[edge] for lines in by_post.values() if len(lines) > 1 and has_date_text(lines[edge].text)]
-        if len(dated) >= needed:
-            for block in dated:
-                _to_chrome(block, "generic:byline")
-
-
-def _template_lines_of_post(lines: list[Block], repeated: set, ancestors: dict, *,
-                            max_chars: int = TEMPLATE_MAX_CHARS) -> list[Block]:
-    """The repeated lines of one post that belong to the template: those outside the element
-    holding the author's prose (author cards, like counters, buttons) and the runs at the start
-    and end of the post. A repeated line between the author's own lines, inside the same
-    element, is written by each author to a shared form ("Gender: Female" in character sheets,
-    "Specs:" in build threads): content, not the template."""
-
-    def is_template(block: Block) -> bool:
-        return len(block.text) <= max_chars and _template_key(block.text) in repeated
-
-    flags = [is_template(block) for block in lines]
-    if not any(flags):
-        return []
-    start = flags.index(False) if False in flags else len(lines)
-    end = len(lines)
-    while end > start and flags[end - 1]:
-        end -= 1
-    taken = lines[:start] + lines[end:]
-    middle = [block for block, flag in zip(lines[start:end], flags[start:end]) if flag]
-    if not middle:
-        return taken
-    prose = {
-        _container(ancestors.get(id(b), ()))
-        for b, f in zip(lines, flags) if not f and paragraph_score(b) and not has_date_text(b.text)
-    }
-    return taken + [
-        block for block in middle
-        if _container(ancestors.get(id(block), ())) not in prose
-        or not any(ch.isalnum() for ch in block.text)  # a "------" rule is never written
-    ]
-
-
-def _container(chain: tuple) -> object | None:
-    """The element a line is written in: its nearest ancestor that is not a paragraph or inline
-    element (the post's message <div>, not the <p> or <b> around the words)."""
-    for el in reversed(chain):
-        if el.tag not in INLINE_OR_PARAGRAPH_TAGS:
-            return el
-    return None
-
-
-def _leading(lines: list[Block]) -> list[Block]:
-    out = []
-    for block in lines[:-1]:
-        if _byline(block.text) is None:
-            break
-        out.append(block)
-    return out
 
 
 def lead_post(ancestors: list[tuple], totals: dict, group: PostGroup, *, min_score: float = MIN_LEAD_SCORE,
@@ -524,11 +452,13 @@ ARTICLE_WITH_REPLIES = "article+replies"  # a prose container (post 0), then the
 ARTICLE = "article"  # no repeated posts, or they are sections of the article
 
 
-def thread_shape(group: PostGroup | None, totals: dict, *, min_share: float = MIN_THREAD_SHARE) -> str:
-    """Where the repeated posts sit relative to the page's best prose container."""
+def thread_shape(group: PostGroup | None, totals: dict, *, min_share: float = MIN_THREAD_SHARE, best=False) -> str:
+    """Where the repeated posts sit relative to the page's best prose container (``best``:
+    that container when already found)."""
     if group is None:
         return ARTICLE
-    best = _best_container(totals)
+    if best is False:
+        best = _best_container(totals)
     if best is None:
         return THREAD
     members = set(group.members)

@@ -293,3 +293,206 @@ def test_prose_far_from_the_replies_is_not_taken_for_the_opening_post():
     seg = segment_generic(parse_html(f"<html><body>{blurb}{nested}</body></html>"))
     assert seg.is_thread
     assert not any("simple girl" in b.text for b in seg.blocks if b.role == BODY)
+
+
+# ---- issue 4: replies the generic path missed on real threads (hand-written fragments modelled
+# on kaskus.co.id, developers.pub, imgur and Simple:Press pages of the magic_html_forum benchmark)
+
+OPENING = ("Saya mengumpulkan komunitas di mana anak-anak dan orang tua mereka dapat menukar mainan. "
+           "Semuanya gratis, Anda hanya perlu mengirimkan foto dan harga mainan lalu menunggu pembeli.")
+
+
+def _bare_wrapper_reply(badge: str, name: str, date: str, floor: int, text: str) -> str:
+    """A reply as kaskus renders it: a class-less <div> around the styled card; a header row with
+    badge, name, date and floor link; the text; an action bar of a counter and two buttons."""
+    return (f"<div><div class='w-full bg-white'><div class='relative flex'><div class='relative text-xs'>"
+            f"<div class='flex'><span class='badge'>{badge}</span><div class='name'>{name}</div></div>"
+            f"<time datetime='1'>{date}</time></div><a class='floor' href='/p/{floor}'>#{floor}</a></div>"
+            f"<div class='w-full px-4'><div class='content'>{text}</div></div>"
+            f"<div class='flex actions'><div class='count'>0</div><div class='ml-1'>Kutip</div>"
+            f"<div class='ml-2'>Balas</div><div class='sep'>|</div></div></div></div>")
+
+
+def _bare_wrapper_thread() -> str:
+    replies = (_bare_wrapper_reply("TS", "mcookie", "12-03-2024 20:34", 1,
+                                   "Saya hanya bosan melihat tumpukan mainan yang terlupakan di rumah.")
+               + _bare_wrapper_reply("", "highbenefit", "23-03-2024 12:15", 2,
+                                     "waduh. klo ada alamatnya boleh dicantumin ya gan."))
+    return (f"<html><body><main><div class='thread'><div class='content'>{OPENING}<br><br>"
+            "Berikut adalah tautan ke grup kami: <a href='https://chat.example.com/JMxNOB3'>"
+            "https://chat.example.com/JMxNOB3</a><br>Lihat: <a href='/t/2'>Mainan edukasi anak</a>"
+            f"</div></div><div class='relative'>{replies}</div></main></body></html>")
+
+
+def test_replies_in_bare_wrapper_divs_are_posts_and_their_header_and_buttons_are_chrome():
+    seg = segment_generic(parse_html(_bare_wrapper_thread()))
+    assert seg.is_thread
+    assert _body_by_post(seg) == {
+        0: [OPENING, "Berikut adalah tautan ke grup kami: https://chat.example.com/JMxNOB3"],
+        1: ["Saya hanya bosan melihat tumpukan mainan yang terlupakan di rumah."],
+        2: ["waduh. klo ada alamatnya boleh dicantumin ya gan."],
+    }
+    reasons = {b.text: b.reason for b in seg.blocks if b.role == CHROME}
+    assert reasons["TS"] == reasons["mcookie"] == reasons["#1"] == "generic:byline"
+    assert reasons["Kutip"] == reasons["Balas"] == reasons["0"] == "generic:template-line"
+    assert "|" in reasons
+    # a titled link inside the article is still navigation
+    assert reasons["Lihat: Mainan edukasi anak"] == "generic:link-line"
+
+
+def test_a_line_that_shows_its_link_address_is_written_but_a_titled_reference_is_not():
+    from cleaner.blocks import Block
+    from cleaner.generic import written_link_density
+
+    pasted = "https://www.speakout.example/promotions"
+    assert written_link_density(Block(pasted, link_chars=len(pasted), links=1)) == 0.0
+    reference = "Regional plan - official site. www.plan.example. [2023-06-09]."
+    assert written_link_density(Block(reference, link_chars=30, links=1)) == 30 / len(reference)
+
+
+QUESTION_ZH = "我尝试在项目里新建一个页面，用于可视化数据库内的数据，但是运行后会报错，想问问是哪里出了问题？"
+
+
+def _qa_with_short_answer() -> str:
+    def answer(name: str, date: str, text: str) -> str:
+        return (f"<div class='comment-item'><div class='base-info'><span class='user-name'>{name} | {date}</span></div>"
+                f"<div class='comment-detail'><p>{text}</p></div>"
+                "<div class='comment-action'><span>|</span></div></div>")
+
+    return (f"<html><body><div class='question'><div class='markdown'><p>{QUESTION_ZH}</p></div></div>"
+            "<div class='comment-list'>"
+            + answer("Qbian", "2024-01-06", "看一下这里的项目模块依赖关系，新增功能可以参考现在已有的功能，对应增加相关文件。")
+            + answer("多乐", "2024-01-10", "學習")
+            + "</div></body></html>")
+
+
+def test_a_short_dated_reply_joins_a_longer_one():
+    seg = segment_generic(parse_html(_qa_with_short_answer()))
+    body = _body_by_post(seg)
+    assert body[0] == [QUESTION_ZH]
+    assert body[2] == ["學習"]
+    assert seg.posts[2].author == "多乐" and seg.posts[2].date == "2024-01-10"
+
+
+def test_short_dated_members_do_not_turn_a_layout_row_into_a_thread():
+    """Two columns of the same class: a date alone in one, the article in the other."""
+    article = "".join(f"<p>本报讯 第{i}段，河南着力培育新动能，推动高质量发展，粮食播种面积常年稳定。</p>" for i in range(6))
+    page = (f"<html><body><div class='row'><div class='col'><span>2022年02月13日</span></div>"
+            f"<div class='col'>{article}</div></div></body></html>")
+    seg = segment_generic(parse_html(page))
+    assert seg.is_thread is False
+    assert len([b for b in seg.blocks if b.role == BODY]) == 6
+
+
+@pytest.mark.parametrize("line", ["ZK383•14d ago", "ahorseelbowdeepinme • 14d ago via Android", "3h ago"])
+def test_compact_ages_with_ago_after_a_name_are_dates(line):
+    assert has_date_text(line)
+
+
+def test_a_reply_that_is_only_a_byline_like_its_siblings_has_no_text():
+    comments = [("ZK383", "we had 7 pregnancies, lost 5, had two children, each loss was agonizing."),
+                ("ahorse", "I'm glad we're finally talking about it, as a society."),
+                ("Blasty", ""), ("terwashere", "")]
+    items = "".join(
+        f"<div class='GalleryComment'><div class='byLine'><a class='author-name' href='/u'>{name}•14d ago via Android</a></div>"
+        + (f"<div class='body'>{text}</div>" if text else "<div class='body'><img src='x.gif'></div>")
+        + "</div>" for name, text in comments)
+    seg = segment_generic(parse_html(f"<html><body><div class='CommentsList'>{items}</div></body></html>"))
+    assert [b.text for b in seg.blocks if b.role == BODY] == [t for _n, t in comments if t]
+
+
+def test_a_dated_sentence_where_posts_write_is_not_a_byline():
+    posts = [("Ann", "Meet at the pier?"), ("Bob", "See you at 10:30"), ("Cyd", "I'll bring the map, see you all there.")]
+    items = "".join(
+        f"<div class='msg'><div class='by'><b>{name}</b> <span>2024-05-0{i} 09:00</span></div>"
+        f"<div class='text'><p>{text}</p><p>Sent from my phone, sorry for typos.</p></div></div>"
+        for i, (name, text) in enumerate(posts, 1))
+    seg = segment_generic(parse_html(f"<html><body><div class='thread'>{items}</div></body></html>"))
+    assert ["See you at 10:30"] == [b.text for b in seg.blocks if b.role == BODY and "10:30" in b.text]
+
+
+def test_separator_lines_go_unless_posts_write_at_that_place():
+    from cleaner.blocks import Block
+    from cleaner.generic_lines import Written, take_separator_lines
+
+    text = "Diffuse light removes most false spots, try it first."
+    lines = {1: [Block(text, 1, path="div.msg>p"), Block("------", 1, path="div.msg>p"), Block("|", 1, path="div.bar>span")]}
+    take_separator_lines(lines, Written.of(lines))
+    assert [(b.text, b.role, b.reason) for b in lines[1]] == [
+        (text, BODY, ""), ("------", BODY, ""), ("|", CHROME, "generic:separator")]
+
+
+def test_two_replies_lose_their_shared_buttons_but_never_their_last_line():
+    from cleaner.blocks import Block
+    from cleaner.generic_lines import Written, take_paired_template_lines
+
+    def post(i: int, text: str) -> list:
+        return [Block(text, i, path="div.msg>p"), Block("Kutip", i, path="div.bar>div"), Block("Thanks", i, path="div.x>p")]
+
+    lines = {1: post(1, "The ferry leaves at noon on Sundays now, check first."), 2: [Block("Thanks", 2, path="div.x>p")]}
+    lines[1].pop(1)
+    take_paired_template_lines(lines, Written.of(lines))
+    assert [b.role for b in lines[1]] == [BODY, CHROME] and lines[2][0].role == BODY
+    lines = {1: post(1, "The ferry leaves at noon on Sundays now."), 2: post(2, "It changed in May, the winter timetable too.")}
+    take_paired_template_lines(lines, Written.of(lines))
+    assert [[b.text for b in v if b.role == BODY] for v in lines.values()] == [
+        ["The ferry leaves at noon on Sundays now."], ["It changed in May, the winter timetable too."]]
+
+
+def test_a_list_of_cut_off_excerpts_is_neither_the_thread_nor_part_of_the_article():
+    """paradisi.de: undated answers, then "more on this topic": dated teasers of other threads."""
+    answers = "".join(
+        f"<article class='posting'><header>user{i} Gast</header><div class='wrap'><p>{text}</p></div></article>"
+        for i, text in enumerate(FERRY))
+    teasers = "".join(
+        f"<article class='list-posting'><header>Other question {i}?</header>"
+        f"<p>Mein Vater litt 15 Jahre an Morbus Parkinson und ist vor einem Jahr gestorben. Nun hat mein Neffe einen Trem{i}... weiterlesen &gt;</p>"
+        f"<footer>{i} Antworten - Letzte Antwort: 19.04.16 10:4{i} von Josefin</footer></article>"
+        for i in range(1, 6))
+    page = (f"<html><body><main><section id='answers'>{answers}</section>"
+            f"<section class='liste'><header>Weitere Beiträge zum Thema</header>{teasers}</section></main></body></html>")
+    seg = segment_generic(parse_html(page))
+    assert [b.text for b in seg.blocks if b.role == BODY and b.text in FERRY] == FERRY
+    assert not any(b.role == BODY and "weiterlesen" in b.text for b in seg.blocks)
+    assert len([b for b in seg.blocks if "weiterlesen" in b.text and b.role == CHROME]) == 5
+
+
+@pytest.mark.parametrize("line, teaser", [
+    ("Mein Vater litt 15 Jahre an Morbus Parkinson und ist vor einem Jahr gestorben. Nun hat mein Neffe... weiterlesen >", True),
+    ("The first part of the story is about the harbour and the boats that leave it every morning… Read more", True),
+    ("I tried the adaptive threshold on the spots and it mostly worked but the edges are still noisy... any ideas?", False),
+    ("Short line... more", False),
+])
+def test_cut_off_excerpts(line, teaser):
+    from cleaner.generic import is_teaser_line
+
+    assert is_teaser_line(line) is teaser
+
+
+def test_a_dated_line_inside_the_text_an_author_writes_is_kept():
+    """People's Daily closes its text with "(People's Daily, May 10, page 4)" in a span of its own."""
+    texts = ["Henan keeps its grain area stable at 160 million mu, the governor said on Thursday.",
+             "The province built 501 km of standard levees along the Yellow River, officials said.",
+             "Ecological corridors now run for 1,200 km along the river, the report added."]
+    papers = ["People's Daily", "Guangming Daily", "Economic Daily"]
+    editors = ["Hu, Yang", "Li, Wang", "Zhao, Sun"]
+    items = "".join(
+        f"<div class='item'><div class='by'><b>reporter{i}</b> <span>2024-05-1{i} 06:58</span></div>"
+        f"<div class='text'><p>{text}</p><p><span class='paper'>{papers[i]} (2024-05-1{i}, page 4)</span></p>"
+        f"<p class='editor'>(Editors: {editors[i]})</p></div></div>"
+        for i, text in enumerate(texts))
+    seg = segment_generic(parse_html(f"<html><body><div class='list'>{items}</div></body></html>"))
+    body = _body_by_post(seg)
+    assert body[0] == [texts[0], "People's Daily (2024-05-10, page 4)", "(Editors: Hu, Yang)"]
+    assert {b.reason for b in seg.blocks if b.text.startswith("reporter")} == {"generic:byline"}
+
+
+def test_one_line_replies_that_mention_a_time_where_posts_write_are_kept():
+    replies = ["What time is it where you are? Post it below, I'm curious how spread out we are.",
+               "Here it is 10:30 already", "Just past 9:15 on the coast", "Almost 7:40 pm in Perth"]
+    items = "".join(
+        f"<div class='post'><div class='by'><a href='/u/{i}'>user{i}</a><span class='when'>2024-05-0{i + 1} 0{i}:00</span></div>"
+        f"<div class='msg'><p>{text}</p></div></div>"
+        for i, text in enumerate(replies))
+    seg = segment_generic(parse_html(f"<html><body><div class='topic'>{items}</div></body></html>"))
+    assert [b.text for b in seg.blocks if b.role == BODY] == replies
