@@ -2,7 +2,7 @@
 
 Knowledge from the real PC thread in magic_html_forum (6db2e2d672d8b4fe: div.l_post >
 div.d_post_content#post_content_N, a.p_author_name, span.tail-info "1楼" / date,
-h3.core_title_txt, a.card_title_fname) and the mobile template (div.pb_content posts).
+h3.core_title_txt, a.card_title_fname; sub-replies li.lzl_single_post > div.lzl_cnt) and the mobile template (div.pb_content posts).
 """
 
 from __future__ import annotations
@@ -26,10 +26,15 @@ PC = EngineTable(
         Fingerprint("l-post-markup", 2.0, xpath=f"//div[{has_class('l_post')}]"),
         Fingerprint("post-content-markup", 2.0, xpath="//div[starts-with(@id, 'post_content_')]"),
     ),
-    post=f"//div[{has_class('l_post')}]",
-    body=f"(.//div[starts-with(@id, 'post_content_')] | .//div[{has_class('d_post_content')}])[1]",
-    author=f"(.//a[{has_class('p_author_name')}] | .//li[{has_class('d_name')}]//a)[1]",
-    date=f"(.//span[{has_class('tail-info')}][contains(., ':')])[last()]",
+    # A floor (div.l_post) and each sub-reply under it ("楼中楼", li.lzl_single_post: its own
+    # post, "name: text" with the name and a span.lzl_time outside the body).
+    post=f"//div[{has_class('l_post')}] | //li[{has_class('lzl_single_post')}]",
+    body=(f"(.//div[starts-with(@id, 'post_content_')] | .//div[{has_class('d_post_content')}]"
+          f" | ./div[{has_class('lzl_cnt')}]/span[{has_class('lzl_content_main')}])[1]"),
+    author=(f"(.//a[{has_class('p_author_name')}] | .//li[{has_class('d_name')}]//a"
+            f" | ./div[{has_class('lzl_cnt')}]/a[{has_class('j_user_card')}])[1]"),
+    date=(f"(.//span[{has_class('tail-info')}][contains(., ':')]"
+          f" | ./div[{has_class('lzl_cnt')}]//span[{has_class('lzl_time')}])[last()]"),
     floor=f"(.//span[{has_class('tail-info')}][contains(., '楼')])[1]",
     title=f"//h3[{has_class('core_title_txt')}]/@title | //h1[{has_class('core_title_txt')}]/@title",
     forum=f"//a[{has_class('card_title_fname')}]",
