@@ -36,6 +36,7 @@ CHROME_LINES: tuple[tuple[str, str, str], ...] = (
     ("uploaded-at", "attachment", r"\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}\s*(?:上传|上傳)"),
     ("image-save", "chrome", r"(?:点击|點擊)?(?:查看原图|查看大图|图片已缩小|下载附件|保存到相册|保存到相冊).{0,40}"),
     ("login-prompt", "chrome", r".{0,40}(?:您需要|需要)\s*(?:登录|登錄).{0,60}|.{0,30}(?:没有帐号|没有账号)[?？]?.{0,30}|You (?:must|need to) (?:log ?in|register).{0,80}"),
+    ("deleted-notice", "chrome", r"(?:该|此|這|这)(?:评论|評論|回复|回覆|帖子?|楼层|樓層|内容|內容)已(?:被)?(?:删除|刪除|屏蔽|隐藏)|(?:This|The) (?:post|comment|reply|message) (?:has been|was) (?:deleted|removed)\.?|\[(?:deleted|removed)\]"),
     ("rating", "chrome", r"(?:评分|參與人數|参与人数|总评分)[:：]?.{0,80}|收起\s*理由.*"),
     ("wrote", "quote", r".{1,60}(?:发表于|發表於)\s*\d{4}-\d{1,2}-\d{1,2}.{0,20}|.{1,60} (?:wrote|said|schrieb|a écrit)\s*:|Quote from: .{1,120}|Quote\s*(?:\(.{0,80}\))?:?|Originally Posted by .{1,80}|Click to expand\.{0,3}|引用\s*[:：]?.{0,40}(?:发表于|的帖子).{0,40}"),
 )

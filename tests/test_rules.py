@@ -32,6 +32,9 @@ def verdict(text, **block_fields):
     ("上一页 1 2 3 下一页", ("chrome", "chrome:pagination")),
     ("IMG_2034.jpg (245.3 KB, 下载次数: 12)", ("attachment", "attachment:attachment-box")),
     ("bob wrote:", ("quote", "quote:wrote")),
+    ("该评论已删除", ("chrome", "chrome:deleted-notice")),
+    ("This post has been deleted.", ("chrome", "chrome:deleted-notice")),
+    ("[removed]", ("chrome", "chrome:deleted-notice")),
     ("张三 发表于 2021-12-20 10:21", ("quote", "quote:wrote")),
 ])
 def test_chrome_rules(line, expected):
