@@ -112,6 +112,11 @@ def _is_ascii_digit(cps: np.ndarray) -> np.ndarray:
     return (cps >= 48) & (cps <= 57)
 
 
+def _flat_indices(mask: np.ndarray) -> np.ndarray:
+    """np.flatnonzero without its Python-level wrappers (called many times per page on small arrays)."""
+    return mask.ravel().nonzero()[0]
+
+
 def _code_points(text: str) -> np.ndarray:
     return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
 
@@ -280,14 +285,14 @@ def _line_bits(cps: np.ndarray, n_lines: int) -> np.ndarray:
     """Per line (of "\n"-joined code points), the OR of its characters' gate bits."""
     if n_lines == 0:
         return np.zeros(0, dtype=np.uint16)
-    starts = np.concatenate([[0], np.flatnonzero(cps == _NL) + 1])
+    starts = np.concatenate([[0], _flat_indices(cps == _NL) + 1])
     padded = np.concatenate([GATE_TABLE[cps], np.zeros(1, dtype=np.uint16)])
     return np.bitwise_or.reduceat(padded, starts)
 
 
 def _sub_lines(lines: list[str], selected: np.ndarray, pattern: re.Pattern, repl) -> None:
     """pattern.sub(repl) on the selected lines only, in place (one joined string, one call)."""
-    index = np.flatnonzero(selected)
+    index = _flat_indices(selected)
     if len(index) == 0:
         return
     for i, text in zip(index.tolist(), pattern.sub(repl, "\n".join([lines[i] for i in index])).split("\n")):
@@ -297,7 +302,7 @@ def _sub_lines(lines: list[str], selected: np.ndarray, pattern: re.Pattern, repl
 def _match_rows(lines: Sequence[str], selected: np.ndarray, patterns: re.Pattern | Sequence[re.Pattern],
                 digit_boundary: bool = False) -> np.ndarray:
     """Indices of the selected lines in which a pattern matches (one per match)."""
-    index = np.flatnonzero(selected)
+    index = _flat_indices(selected)
     if len(index) == 0:
         return np.zeros(0, dtype=np.int64)
     joined = "\n".join([lines[i] for i in index])
@@ -440,7 +445,7 @@ def ngram_entries(shaped: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.nda
     cps = _code_points("\n".join([f" {line} " for line in shaped])).astype(np.uint64)
     newline = cps == _NL
     row_of = np.cumsum(newline) - newline  # a line's "\n" terminator belongs to it
-    line_end = np.concatenate([np.flatnonzero(newline), [len(cps)]])
+    line_end = np.concatenate([_flat_indices(newline), [len(cps)]])
     room = line_end[row_of] - np.arange(len(cps))  # characters left in the line from here
     rows, cols = [], []
     h = np.full(len(cps), _FNV_OFFSET, dtype=np.uint64)

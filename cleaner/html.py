@@ -12,11 +12,13 @@ from __future__ import annotations
 import re
 import threading
 from dataclasses import dataclass, field
+from functools import partial
 
 from lxml import etree
 
 from .blocks import ATTACHMENT, BODY, CHROME, EDIT, HIDDEN, QUOTE, SIGNATURE, Block, PostMeta, Segmented
 from .errors import ParseError
+from .lazy import LazyPostMeta, TreeBlock
 from .result import Removal
 
 MAX_DEPTH = 250  # libxml2 (without huge_tree) silently drops content below depth 256
@@ -44,7 +46,6 @@ _POWERED_BY = re.compile(r"powered\s+by|^\s*$", re.IGNORECASE)
 
 _DEPTH_CHECKS: dict[int, etree.XPath] = {}
 _COUNT_ELEMENTS = etree.XPath("count(//*)")
-_PAGE_TITLE = etree.XPath("string(//title)")
 _local = threading.local()
 
 
@@ -78,7 +79,7 @@ def parse_html(text: str, *, max_depth: int = MAX_DEPTH, max_elements: int = MAX
         raise ParseError(f"parse_html expects decoded text (str), got {type(text).__name__}")
     # lxml refuses str input that declares an encoding; the text is already decoded.
     text = _XML_DECLARATION.sub("", text, count=1).replace("\x00", "")
-    if not text.strip():
+    if not text or text.isspace():  # = not text.strip(), without copying the page
         raise ParseError("the page is empty")
     try:
         root = etree.fromstring(text, parser=_parser())
@@ -193,12 +194,14 @@ def walk_blocks(
     line = [None, None, (), 0, 0]  # the line's Mark, element, ancestors, link chars, links
     deferred: list[Block] = []  # inline hidden messages: their own blocks, after the line
     open_elements: list = []  # the elements around the current position (keep_ancestors)
+    block_tags, skipped_tags, body, hidden, noise = BLOCK_TAGS, SKIPPED_SUBTREES, BODY, HIDDEN, NOISE
+    make_block = TreeBlock  # a line's path is named only when someone reads it (name_path)
     paths: dict = {}
     labels: dict = {}
-    block_tags, skipped_tags, body, hidden, noise = BLOCK_TAGS, SKIPPED_SUBTREES, BODY, HIDDEN, NOISE
-    make_block = Block
 
-    def path_of(el) -> str:
+    def name_path(el) -> str:
+        """_path(el), with the labels and paths shared by the page's lines (many lines start in
+        the same element, and siblings share their ancestors)."""
         path = paths.get(el)
         if path is None:
             names = []
@@ -218,8 +221,8 @@ def walk_blocks(
             if text:
                 ctx, el = line[0], line[1]
                 role = ctx.role
-                blocks.append(make_block(text, ctx.post, role, path_of(el) if el is not None else "",
-                                         min(line[3], len(text)), line[4], ctx.reason if role != body else ""))
+                blocks.append(make_block(text, ctx.post, role, el, min(line[3], len(text)), line[4],
+                                         ctx.reason if role != body else "", name_path))
                 if keep_ancestors:
                     ancestors.append(line[2])
             parts.clear()
@@ -256,8 +259,7 @@ def walk_blocks(
         else:
             deferred.append(Block(text=text, post=ctx.post, role=hidden, path=_path(el), reason=mark.reason))
 
-    def visit(el, ctx: Mark, links: int) -> None:
-        tag = el.tag
+    def visit(el, tag: str, ctx: Mark, links: int) -> None:
         boundary = tag in block_tags
         mark = marks.get(el) if marks else None
         if mark is None and ctx.check_hidden and ctx.role != hidden:
@@ -290,9 +292,10 @@ def walk_blocks(
         if text and (parts or not text.isspace()):
             add(text, ctx, links, el)
         for child in el:
-            if child.tag.__class__ is not str:
+            child_tag = child.tag  # (read once: lxml builds a new str on every read)
+            if child_tag.__class__ is not str:
                 continue  # comments and processing instructions: no text, tail dropped too
-            visit(child, ctx, links)
+            visit(child, child_tag, ctx, links)
             tail = child.tail
             if tail and (parts or not tail.isspace()):
                 add(tail, ctx, links, el)
@@ -307,7 +310,7 @@ def walk_blocks(
     try:
         if isinstance(root.tag, str):
             base = base or Mark(CHROME, None, "outside-post")
-            visit(root, base, 0)
+            visit(root, root.tag, base, 0)
             if root.tail and (parts or not root.tail.isspace()):
                 add(root.tail, base, 0, root.getparent())
         flush()
@@ -329,9 +332,17 @@ def _hidden_mark(el, ctx: Mark, reason: str, is_block: bool) -> Mark:
     return Mark(HIDDEN, ctx.post, reason)
 
 
+def _page_title_text(root: etree._Element) -> str:
+    """``string(//title)``: the text of the document's first <title>. (Speed: the XPath collects
+    every <title> of the page before taking the first; iteration stops at the first, in <head>.)"""
+    for title in root.getroottree().getroot().iter("title"):
+        return "".join(title.itertext())
+    return ""
+
+
 def page_title(root: etree._Element) -> tuple[str, str]:
     """(thread title, site name) from <title>: "Subject - Board - Site - Powered by X"."""
-    raw = _squash(_PAGE_TITLE(root))
+    raw = _squash(_page_title_text(root))
     if not raw:
         return "", ""
     parts = [p for p in _TITLE_SEPARATOR.split(raw) if p and not _POWERED_BY.search(p)]
@@ -439,7 +450,7 @@ def table_marks(ct, root: etree._Element, facts=None) -> tuple[dict, list[PostMe
         if not isinstance(body, etree._Element) or post_el in marks or body in marks:
             continue
         index = len(posts)
-        posts.append(_post_meta(meta, post_el))
+        posts.append(LazyPostMeta(partial(_post_meta, meta, post_el)))
         marks[post_el] = Mark(CHROME, index, "outside-body")
         marks[body] = Mark(BODY, index, "", check_hidden=True)
         _mark_all(marks, signature, post_el, Mark(SIGNATURE, index, f"{name}:signature"))
@@ -477,11 +488,11 @@ def segment_with_table(root: etree._Element, table, facts=None) -> Segmented:
 
 def segment_html(root: etree._Element, *, url: str | None = None) -> Segmented:
     """Cut a parsed page into blocks: with the best engine table that finds posts, else generically."""
-    from .engines import PageFacts, rank
+    from .engines import PageFacts, ranked
     from .generic import segment_generic
 
     facts = PageFacts(root, url)
-    for detection in rank(root, url, facts=facts):
+    for detection in ranked(root, url, facts=facts):
         segmented = segment_with_table(root, detection.table, facts)
         if segmented.posts:
             return segmented

@@ -157,7 +157,7 @@ def run(page: Any, *, url: str | None = None, headers: Mapping[str, str] | None 
         max_bytes: int = MAX_PAGE_BYTES, time_limit: float | None = TIME_LIMIT_S) -> CleanResult:
     deadline = Deadline(time_limit)
     doc = read_page(page, headers, max_bytes)
-    if not doc.text.strip():
+    if not doc.text or doc.text.isspace():  # = not doc.text.strip(), without a copy
         return CleanResult(encoding=doc.encoding, url=url, empty_reason="empty input")
     seg = segment(doc, url)
     deadline.check("segmentation")

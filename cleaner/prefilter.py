@@ -140,6 +140,8 @@ _MARKUP_CONDITIONS = (
 _UNSAFE_XPATH = re.compile(r"\bor\b|!=|<|>|\||=\s*[^\s'\"]")
 _FUNCTION = re.compile(r"([\w-]+)\s*\(")
 SAFE_XPATH_FUNCTIONS = frozenset({"contains", "concat", "normalize-space", "starts-with", "text", "node"})
+# "and (" opens a parenthesised conjunct (has_class() is one), not a function call: still safe.
+_CONJUNCTION = frozenset({"and"})
 _QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"")
 
 
@@ -173,7 +175,8 @@ def markup_needs(expr: str) -> tuple[tuple[tuple[str, str, str], ...], ...] | No
     clauses = []
     for branch in branches:
         bare = _QUOTED.sub("''", branch)
-        if _UNSAFE_XPATH.search(bare) or not SAFE_XPATH_FUNCTIONS.issuperset(_FUNCTION.findall(bare)):
+        if _UNSAFE_XPATH.search(bare) or not SAFE_XPATH_FUNCTIONS.issuperset(
+                set(_FUNCTION.findall(bare)) - _CONJUNCTION):
             return None
         clause = []
         for op, pattern in _MARKUP_CONDITIONS:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from collections.abc import Mapping
 from typing import Callable, NamedTuple
 
 from . import spam_patterns as sp
@@ -38,7 +39,7 @@ class PageContext:
     engine_lines: tuple[re.Pattern[str], ...] = ()  # the detected engine's whole-line chrome
     engine: str = "generic"
     repeated_lines: frozenset[str] = frozenset()
-    post_authors: dict[int, str] = field(default_factory=dict)
+    post_authors: Mapping[int, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -63,11 +64,26 @@ def view(text: str) -> Line:
 # it cannot match without (read from the pattern itself) and runs only on lines that hold them.
 # (Chrome patterns are anchored whole-line matches that fail fast: a prefilter costs more.)
 _CHROME = tuple((name, kind, re.compile(rf"(?:{rx})\s*", re.I | re.S)) for name, kind, rx in CHROME_LINES)
+# ... except one that starts with a run of any characters before a case-insensitive alternation
+# (".{0,60}(?:Powered by|...)"): whole-line matching retries the alternation at every offset of
+# the run, so it runs only on lines holding one of its literals (measured: the others, and
+# prefilters with many clauses, cost more to gate than to run).
+GATED_CHROME_LINES = frozenset({"powered-by"})
+_CHROME_GATED = tuple(
+    (name, kind, pattern, needed_literals(pattern) if name in GATED_CHROME_LINES else None)
+    for name, kind, pattern in _CHROME
+)
+_UNSET = object()
 _SEPARATORS = re.compile(BUTTON_SEPARATORS)
 # A line of at most MAX_BUTTONS tokens has at most MAX_BUTTONS + 1 separator runs: splitting
 # no further keeps every button line whole, and leaves a separator in the rest of longer ones.
 MAX_BUTTONS = 12
 assert not any(_SEPARATORS.search(word) for word in BUTTON_WORDS), "button words hold no separator"
+# A character that is neither a separator nor in any button word: the line is not made of buttons
+# (a C-level scan that stops at the first such character, on prose usually the first one).
+assert BUTTON_SEPARATORS.startswith("[") and BUTTON_SEPARATORS.endswith("]+"), "separators are one class"
+_NOT_BUTTON_CHAR = re.compile(
+    "[^" + BUTTON_SEPARATORS[1:-2] + "".join(re.escape(c) for c in sorted(set("".join(BUTTON_WORDS)))) + "]")
 _URL_NEEDS = needed_literals(sp.URL)
 _CONTACTS = tuple((pattern, needed_literals(pattern)) for _, pattern in sp.CONTACT_PATTERNS)
 _ROLE_KIND = {"chrome": "chrome", "quote": "quote", "signature": "signature", "edit": "edit",
@@ -78,7 +94,18 @@ def structural(block: Block, line: Line, ctx: PageContext) -> Verdict | None:
     """The segmenter already knows the line is not body text (outside posts, quote, signature...)."""
     if block.role == BODY:
         return None
-    return Verdict(_ROLE_KIND.get(block.role, block.role), block.reason or block.role)
+    # (Speed: most lines of a page are chrome; their verdicts are immutable and few, made once.)
+    key = (block.role, block.reason)
+    verdict = _STRUCTURAL_VERDICTS.get(key)
+    if verdict is None:
+        if len(_STRUCTURAL_VERDICTS) >= MAX_CACHED_VERDICTS:
+            _STRUCTURAL_VERDICTS.clear()
+        verdict = _STRUCTURAL_VERDICTS[key] = Verdict(_ROLE_KIND.get(block.role, block.role), block.reason or block.role)
+    return verdict
+
+
+_STRUCTURAL_VERDICTS: dict[tuple[str, str], Verdict] = {}
+MAX_CACHED_VERDICTS = 4096  # reasons come from engine tables and segmenters: a bounded set anyway
 
 
 def engine_chrome(block: Block, line: Line, ctx: PageContext) -> Verdict | None:
@@ -90,6 +117,8 @@ def engine_chrome(block: Block, line: Line, ctx: PageContext) -> Verdict | None:
 
 def button_line(block: Block, line: Line, ctx: PageContext, *, max_buttons: int = MAX_BUTTONS) -> Verdict | None:
     """A line made only of button words: "分享 转发", "回复 引用 举报", "Quote Reply"."""
+    if _NOT_BUTTON_CHAR.search(line.folded):
+        return None
     tokens = [t for t in _SEPARATORS.split(line.folded, maxsplit=max_buttons + 1) if t]
     if tokens and len(tokens) <= max_buttons and all(t in BUTTON_WORDS for t in tokens):
         return Verdict("chrome", "chrome:buttons")
@@ -97,7 +126,13 @@ def button_line(block: Block, line: Line, ctx: PageContext, *, max_buttons: int 
 
 
 def chrome_line(block: Block, line: Line, ctx: PageContext) -> Verdict | None:
-    for name, kind, pattern in _CHROME:
+    lower = _UNSET
+    for name, kind, pattern, needs in _CHROME_GATED:
+        if needs is not None:
+            if lower is _UNSET:
+                lower = lowered(line.folded)
+            if not may_contain(needs, lower):
+                continue
         if pattern.fullmatch(line.folded):
             return Verdict(kind, f"{kind}:{name}")
     return None
@@ -162,11 +197,30 @@ RULES: tuple[Rule, ...] = (
 )
 
 
+class PostAuthors(Mapping):
+    """Post index -> author name, read from the posts only when asked: an engine table's post
+    reads its byline (XPaths) on first access, and only repeated lines need the authors."""
+
+    def __init__(self, posts: list) -> None:
+        self._posts = posts
+
+    def __getitem__(self, index: int) -> str:
+        if isinstance(index, int) and 0 <= index < len(self._posts):
+            return self._posts[index].author
+        raise KeyError(index)
+
+    def __len__(self) -> int:
+        return len(self._posts)
+
+    def __iter__(self):
+        return iter(range(len(self._posts)))
+
+
 def page_context(seg: Segmented, engine_lines: tuple[re.Pattern[str], ...] = (),
                  lines: list[Line | None] | None = None) -> PageContext:
     """Page-level facts for the rules; ``engine_lines``: the engine's compiled chrome-line
     patterns; ``lines``: the blocks' views when already computed."""
-    authors = {i: p.author for i, p in enumerate(seg.posts)}
+    authors = PostAuthors(seg.posts)
     seen: dict[str, set[int]] = defaultdict(set)
     for i, b in enumerate(seg.blocks):
         if b.role == BODY and b.post is not None and len(b.text) >= REPEATED_MIN_CHARS:

@@ -14,6 +14,7 @@ import importlib
 import re
 import warnings
 from dataclasses import dataclass, field
+from typing import Iterator
 
 
 from lxml import etree
@@ -303,7 +304,9 @@ def _attribute_values(attribute: str) -> etree.XPath:
     if xpath is None:
         if not _ATTRIBUTE_NAME.fullmatch(attribute):
             raise ValueError(f"not an attribute name: {attribute!r}")
-        xpath = _ATTRIBUTE_XPATHS[attribute] = etree.XPath(f"//@{attribute}")
+        # plain str results: lxml's default "smart" strings (each knowing its element) cost more
+        # than the scan on a page with many classes, and only the values are joined here
+        xpath = _ATTRIBUTE_XPATHS[attribute] = etree.XPath(f"//@{attribute}", smart_strings=False)
     return xpath
 
 
@@ -333,15 +336,12 @@ def _test(fp: CompiledFingerprint, facts: PageFacts) -> bool:
     return fp.generator is not None or fp.url is not None or fp.xpath is not None or fp.text is not None
 
 
-def score_table(table: EngineTable, facts: PageFacts, min_score: float | None = None) -> tuple[float, tuple[str, ...]]:
-    """Sum of the weights of the table's fingerprints that match the page, and their names.
-
-    With ``min_score``, a table that cannot reach it even if every costly fingerprint matched
-    skips those (its partial score, below min_score, is returned): ranking drops it anyway."""
-    fingerprints = compile_table(table).fingerprints
+def reachable_score(table: EngineTable, facts: PageFacts) -> float:
+    """The weight of the table's cheap fingerprints that match the page plus that of every costly
+    one: the most ``score_table`` can give it, known without a scan of the page of its own."""
     answers = facts.answers
-    reachable = 0.0  # the weight of the cheap fingerprints that match and of every costly one
-    for fp in fingerprints:
+    reachable = 0.0
+    for fp in compile_table(table).fingerprints:
         if fp.costly:
             reachable += fp.fingerprint.weight
         else:
@@ -350,7 +350,17 @@ def score_table(table: EngineTable, facts: PageFacts, min_score: float | None = 
                 answer = answers[fp.key] = _test(fp, facts)
             if answer:
                 reachable += fp.fingerprint.weight
-    skip_costly = min_score is not None and reachable < min_score
+    return reachable
+
+
+def score_table(table: EngineTable, facts: PageFacts, min_score: float | None = None) -> tuple[float, tuple[str, ...]]:
+    """Sum of the weights of the table's fingerprints that match the page, and their names.
+
+    With ``min_score``, a table that cannot reach it even if every costly fingerprint matched
+    skips those (its partial score, below min_score, is returned): ranking drops it anyway."""
+    fingerprints = compile_table(table).fingerprints
+    answers = facts.answers
+    skip_costly = min_score is not None and reachable_score(table, facts) < min_score
     score = 0.0
     evidence = []
     for fp in fingerprints:  # table order: the score and evidence do not depend on test order
@@ -385,6 +395,42 @@ def rank(
     return found
 
 
+def ranked(
+    root: etree._Element,
+    url: str | None = None,
+    *,
+    engines: tuple[EngineTable, ...] | None = None,
+    min_score: float = MIN_DETECTION_SCORE,
+    facts: PageFacts | None = None,
+) -> Iterator[Detection]:
+    """``rank``'s detections, in the same order, each scored only when it is needed: a table's
+    costly fingerprints (each a scan of the page) are tested only while the table could still
+    come before the best one scored so far. For callers that stop at the first table that works
+    (segment_html): a page that a table recognises clearly skips the other tables' scans.
+    (A score never exceeds ``reachable_score``: both add positive weights in table order.)"""
+    facts = facts or PageFacts(root, url)
+    pending = []  # (registry index, table, the most it can score) of tables not scored yet
+    for index, table in enumerate(ENGINES if engines is None else engines):
+        upper = reachable_score(table, facts)
+        if upper >= min_score:  # else score_table would leave it below min_score: rank drops it
+            pending.append((index, table, upper))
+    scored: list[tuple[float, int, Detection]] = []
+    while pending or scored:
+        best = min(scored, key=lambda item: (-item[0], item[1])) if scored else None
+        # rank orders by score, ties in registry order: who could still come before the best?
+        contenders = [item for item in pending if best is None or item[2] > best[0]
+                      or (item[2] == best[0] and item[0] < best[1])]
+        if contenders:
+            index, table, _ = item = max(contenders, key=lambda item: (item[2], -item[0]))
+            pending.remove(item)
+            score, evidence = score_table(table, facts, min_score)
+            if score >= min_score:
+                scored.append((score, index, Detection(table, score, evidence)))
+            continue
+        scored.remove(best)
+        yield best[2]
+
+
 def detect(
     root: etree._Element,
     url: str | None = None,
@@ -408,6 +454,8 @@ __all__ = [
     "compile_table",
     "detect",
     "rank",
+    "ranked",
+    "reachable_score",
     "load_engines",
     "markup_needs",
     "narrowed",
