@@ -69,8 +69,8 @@ CLASSLESS_GROUP_TAGS = frozenset({"li", "article", "table", "section", "tr"})
 POSITIVE_HINT_FACTOR = 1.5  # class/id says article ("content", "article", "post", "正文")
 NEGATIVE_HINT_FACTOR = 0.4  # class/id says chrome ("footer", "comment", "sidebar", "related")
 HINT_ANCESTORS = 4  # a chrome hint this many levels up still counts
-LIST_ITEM_FACTOR = 0.5
-SHORTLIST = 40  # containers (best raw scores first) whose class/id hints are read  # prose inside a list item is usually a teaser of another page
+LIST_ITEM_FACTOR = 0.5  # prose inside a list item is usually a teaser of another page
+SHORTLIST = 40  # containers (best raw scores first) whose class/id hints are read
 
 _POSITIVE_HINT = re.compile(r"article|content|post|text|body|entry|main|story|detail|正文|news|blog", re.I)
 _NEGATIVE_HINT = re.compile(
@@ -84,6 +84,7 @@ class _Totals:
     chars: int = 0
     link_chars: int = 0
     score: float = 0.0
+    hint: float = -1.0  # hint_factor of the element, once read (a page asks several times)
 
 
 def _totals(blocks: list[Block], ancestors: list[tuple]) -> dict:
@@ -121,10 +122,16 @@ def hint_factor(el) -> float:
     return factor
 
 
+def _hint(el, entry: _Totals) -> float:
+    if entry.hint < 0:
+        entry.hint = hint_factor(el)
+    return entry.hint
+
+
 def container_score(el, entry: "_Totals") -> float:
     """A container's paragraph score, less its links, weighed by its class/id hints."""
     density = entry.link_chars / entry.chars if entry.chars else 1.0
-    return entry.score * (1.0 - density) * hint_factor(el)
+    return entry.score * (1.0 - density) * _hint(el, entry)
 
 
 def _best_container(totals: dict, *, shortlist: int = SHORTLIST) -> object | None:
@@ -134,11 +141,11 @@ def _best_container(totals: dict, *, shortlist: int = SHORTLIST) -> object | Non
         if entry.score <= 0 or el.tag in ROOT_TAGS:
             continue
         density = entry.link_chars / entry.chars if entry.chars else 1.0
-        raw.append((entry.score * (1.0 - density), el))
-    raw.sort(key=lambda pair: -pair[0])
+        raw.append((entry.score * (1.0 - density), el, entry))
+    raw.sort(key=lambda item: -item[0])
     best, best_score = None, 0.0
-    for score, el in raw[:shortlist]:
-        score *= hint_factor(el)
+    for score, el, entry in raw[:shortlist]:
+        score *= _hint(el, entry)
         if score > best_score:
             best, best_score = el, score
     return best
