@@ -33,6 +33,7 @@ from .generic_lines import (  # noqa: F401  (has_date_text, dated_markup: re-exp
     _to_chrome,
     dated_markup,
     has_date_text,
+    is_byline,
     paragraph_score,
     take_post_chrome,
 )
@@ -61,6 +62,9 @@ TEASER_MEMBER_SHARE = 0.6  # a group this share of whose members are cut-off exc
 MIN_TEASERS = 3  # ... and at least this many
 # The end of a cut-off excerpt: an ellipsis, then one to three short words and maybe an arrow.
 _TEASER_END = re.compile(r"(?:\.{3}|…)\s*(?:[^\s.…?!？！。]{1,15}\s*){1,3}[>»›]?\s*$")
+# Grid-layout column classes (Bootstrap, Ant Design, Element, Layui): the page's main column and
+# its sidebar repeat the same markup, but they are a layout, not posts.
+_GRID_COLUMN = re.compile(r"^(?:ant-|el-|layui-|pure-u-)?col(?:-|$)|^col-(?:xs|sm|md|lg|xl)\b|^span\d+$", re.I)
 NO_GROUP_TAGS = frozenset({"p", "span", "a", "font", "b", "strong", "em", "i", "br", "td", "th", "tbody", "dd", "dt"})
 ROOT_TAGS = frozenset({"html", "body"})
 # Tags whose repeats are items even without a class: list items, articles, table rows (a post
@@ -204,11 +208,13 @@ class _Evidence:
     every: dict
     dated: set
     teasers: set  # elements holding a cut-off excerpt ("... weiterlesen >")
+    byline_links: dict  # link characters in bylines (an author's linked name beside the date)
 
 
 def _evidence(blocks: list[Block], ancestors: list[tuple], dated_markup: Iterable) -> _Evidence:
     content: dict = defaultdict(int)
     every: dict = defaultdict(int)
+    byline_links: dict = defaultdict(int)
     dated: set = set()
     teasers: set = set()
     for el in dated_markup:
@@ -218,14 +224,19 @@ def _evidence(blocks: list[Block], ancestors: list[tuple], dated_markup: Iterabl
         chars = _content_chars(block) if block.role != HIDDEN else 0
         # A byline that links the post title and the author is long but mostly links.
         has_date = has_date_text(block.text, max_chars=DATE_LINE_MAX_CHARS + block.link_chars)
+        # The link share: a hidden line's words (a collapsed reply form's "0/200") are neither
+        # prose nor links, but its links (a hidden menu, an emoji picker) are still links.
+        shown = len(block.text) if block.role != HIDDEN else block.link_chars
+        byline = block.link_chars if has_date and block.role != HIDDEN and is_byline(block.text) else 0
         for el in chain:
             content[el] += chars
-            every[el] += len(block.text)
+            every[el] += shown
+            byline_links[el] += byline
             if has_date:
                 dated.add(el)
         if is_teaser_line(block.text):
             teasers.update(chain)
-    return _Evidence(content, every, dated, teasers)
+    return _Evidence(content, every, dated, teasers, byline_links)
 
 
 def is_teaser_list(members: list, teasers: set, *, min_share: float = TEASER_MEMBER_SHARE,
@@ -265,6 +276,8 @@ def _is_post_group(members: list, signature: tuple, ev: _Evidence, peak, *, min_
     """Enough dated members, prose rather than links. A group that has enough members only
     thanks to short dated replies must not hold the page's prose peak: a dated header row
     beside the article row of a layout table is not a thread."""
+    if _GRID_COLUMN.match(signature[1]):
+        return False
     needed = min_table_rows if signature == ("tr", "") else min_posts
     if len(members) < needed:
         return False
@@ -273,9 +286,13 @@ def _is_post_group(members: list, signature: tuple, ev: _Evidence, peak, *, min_
         return False
     if sum(1 for el in members if el in ev.dated) < min_dated * len(members):
         return False
+    # Comments beside the article link each author's name in the byline: those links are not
+    # a link list. A group holding the prose peak must be prose without that allowance.
+    beside = peak is not None and not _holds(members, peak)
+    shown = {el: ev.every[el] - (ev.byline_links[el] if beside else 0) for el in members}
     total = sum(ev.content[el] for el in members)
-    if total < (1.0 - max_link_density) * sum(ev.every[el] for el in members):
-        prose_members = sum(1 for el in members if ev.content[el] >= (1.0 - max_link_density) * ev.every[el])
+    if total < (1.0 - max_link_density) * sum(shown.values()):
+        prose_members = sum(1 for el in members if ev.content[el] >= (1.0 - max_link_density) * shown[el])
         if prose_members < max(MIN_PROSE_MEMBERS, MIN_PROSE_MEMBER_SHARE * len(members)):
             return False
     return True

@@ -33,7 +33,7 @@ _MONTH = (
 _DATE = re.compile(
     r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}|\d{1,2}[-/月]\d{1,2}日?\s+\d{1,2}:\d{2}|\d{1,2}:\d{2}"
     r"|\b\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})\b"  # 18.09.2017, 09/18/17
-    r"|[0-9一二三四五六七八九十]+\s*(?:秒|分钟|小时|天|周|个月|年)前|刚刚|昨天|前天"
+    r"|[0-9一二三四五六七八九十]+\s*(?:秒|分钟|小时|天|周|个?月|年)前|刚刚|昨天|前天"
     r"|\b\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b"
     r"|\b(?:yesterday|today)\b|\bvor\s+\d+\s+(?:minuten|stunden|tagen|wochen|monaten|jahren)\b",
     re.IGNORECASE,
@@ -116,6 +116,11 @@ def _byline(text: str, *, max_rest: int = MAX_BYLINE_REST) -> tuple[str, str] | 
     return rest, match.group(0)
 
 
+def is_byline(text: str) -> bool:
+    """A name and a date, nothing more ("bure 1年前"): a related link with a date is not one."""
+    return _byline(text) is not None
+
+
 def _take_bylines(blocks: list[Block], posts: list[PostMeta], *, first: int, written_paths: set | None = None) -> None:
     """A repeated post's leading and trailing name/date lines are its metadata, not its text.
     ``written_paths``: where posts hold written lines (see Written)."""
@@ -139,11 +144,13 @@ def _body_lines(blocks: list[Block], first: int) -> dict[int, list[Block]]:
     return by_post
 
 
-_DIGITS = re.compile(r"\d+")
+_DIGITS = re.compile(r"\s*\d+\s*")
 
 
 def _template_key(text: str) -> str:
-    return _DIGITS.sub("0", text.strip().lower())
+    """A line with its counts left out: "2 回复", "回复 1" and "1 回复 1" are one button whose
+    count sits either side of it (a line of counts only keys as "0")."""
+    return _DIGITS.sub(" ", text.strip().lower()).strip() or "0"
 
 
 def _take_template_lines(

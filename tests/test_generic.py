@@ -496,3 +496,55 @@ def test_one_line_replies_that_mention_a_time_where_posts_write_are_kept():
         for i, text in enumerate(replies))
     seg = segment_generic(parse_html(f"<html><body><div class='topic'>{items}</div></body></html>"))
     assert [b.text for b in seg.blocks if b.role == BODY] == replies
+
+
+ARTICLE_PARAS = ["这个系统的理念是只考虑业务，不考虑基础服务，拒绝重复的工作，每个功能的核心逻辑只有一套。",
+                 "维护起来也非常方便，基础服务需要改动时只需要维护更新一个项目的代码逻辑即可。",
+                 "如果同学们赞同这个设计理念，想要学习怎么开发，可以直接看开源的论坛代码。"]
+COMMENTS = [("bure_the_reader", "1年前", "大佬666", "2 回复"), ("chun_from_hangzhou", "2月前", "我喜欢这个设计理念！👍", "回复 1"),
+            ("shylockKai_dev", "6月前", "和掘金UI大差不差啊hhh🤣", "1 回复 1")]
+
+
+def test_comments_with_linked_bylines_and_a_hidden_reply_form_are_replies_without_their_counters():
+    """A Vue/Ant Design comment list: each comment links its author beside a relative date ("2月前")
+    and carries a collapsed reply form; the reply button shows its count on either side."""
+    comments = "".join(
+        f"<div><div class='ant-comment'><div class='author'><a href='/u/{name}'>{name}</a> <span>{age}</span></div>"
+        f"<div class='detail'><p>{text}</p></div><ul class='actions'><li>{button}</li></ul>"
+        f"<div class='form' style='display:none'><span>0/200</span><span>表情 图片</span></div></div></div>"
+        for name, age, text, button in COMMENTS)
+    article = "".join(f"<p>{p}</p>" for p in ARTICLE_PARAS)
+    page = f"<html><body><div class='article-content'>{article}</div><div class='c'><p>评论</p><div>{comments}</div></div></body></html>"
+    seg = segment_generic(parse_html(page))
+    assert _body_by_post(seg) == {0: ARTICLE_PARAS, 1: ["大佬666"], 2: ["我喜欢这个设计理念！👍"], 3: ["和掘金UI大差不差啊hhh🤣"]}
+
+
+def test_grid_columns_are_a_layout_not_posts():
+    """The main column and the sidebar share their grid class and both show a date."""
+    main = "".join(f"<p>{p}</p>" for p in ARTICLE_PARAS)
+    side = "<p>作者：马亮南生 2023-02-28 17:31</p><p>弱者才言命，强者只言运！获得点赞 298，文章被阅读 60600</p>"
+    page = (f"<html><body><div class='row'><div class='ant-col ant-col-18'><p>2023-02-28 17:31:30</p>{main}</div>"
+            f"<div class='ant-col ant-col-6'>{side}</div></div></body></html>")
+    seg = segment_generic(parse_html(page))
+    assert seg.is_thread is False and len(seg.posts) == 1
+    assert _body_by_post(seg)[0][1:4] == ARTICLE_PARAS
+
+
+@pytest.mark.parametrize("line", ["椿 2月前", "shylockKai 6个月前", "bure 1年前"])
+def test_relative_chinese_ages_are_dates(line):
+    from cleaner.generic import has_date_text
+
+    assert has_date_text(line)
+
+
+def test_related_links_with_a_date_beside_the_article_are_not_replies():
+    """Only a byline's linked name is discounted from the link share: a dated related-article
+    link ("乳腺增生会发展成为乳腺癌吗？ 2019-04-12") keeps the list a link list."""
+    related = "".join(
+        f"<div class='rec'><p><a href='/a/{i}'>乳腺增生会发展成为乳腺癌吗？第{i}篇相关的文章标题</a> 2019-04-1{i}</p>"
+        f"<p>鹤岗市东山区人民医院 综合医院 公立</p></div>"
+        for i in range(3))
+    article = "".join(f"<p>{p}</p>" for p in ARTICLE_PARAS)
+    seg = segment_generic(parse_html(f"<html><body><div class='content'>{article}</div><div>{related}</div></body></html>"))
+    assert seg.is_thread is False
+    assert _body_by_post(seg) == {0: ARTICLE_PARAS}
