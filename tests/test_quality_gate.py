@@ -17,13 +17,13 @@ FIRST_POST_FLOORS = {
     "zh_forum": (0.99, 0.99),
     "zh_text": (0.99, 0.99),
     "en_forum": (0.99, 0.99),
-    "nonforum_zh": (0.98, 0.96),
+    "nonforum_zh": (0.98, 0.98),
 }
 THREAD_FLOORS = {
-    "zh_forum": (0.99, 0.97),
+    "zh_forum": (0.99, 0.99),
     "zh_text": (0.99, 0.98),
     "en_forum": (0.98, 0.99),
-    "nonforum_zh": (0.98, 0.93),
+    "nonforum_zh": (0.98, 0.96),
 }
 # No single page may lose more than this share of its expected text.
 MIN_PAGE_RETENTION = 0.85
