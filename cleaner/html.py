@@ -19,6 +19,7 @@ from lxml import etree
 from .blocks import ATTACHMENT, BODY, CHROME, EDIT, HIDDEN, QUOTE, SIGNATURE, Block, PostMeta, Segmented
 from .errors import ParseError
 from .lazy import LazyPostMeta, TreeBlock
+from .postmeta import _first_value, _post_meta, _squash, _string_value, clean_date, page_title, parse_floor  # noqa: F401
 from .result import Removal
 
 MAX_DEPTH = 250  # libxml2 (without huge_tree) silently drops content below depth 256
@@ -41,8 +42,6 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _ZERO_FONT = re.compile(r"font-size:0(?:\.0+)?(?:px|pt|em|rem|%)?(?:;|!|$)")
 _OFF_SCREEN = re.compile(r"(?:left|top|text-indent):-\d{3,}")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af]")
-_TITLE_SEPARATOR = re.compile(r"\s+[-|–—]\s+|\s*[|｜]\s*")
-_POWERED_BY = re.compile(r"powered\s+by|^\s*$", re.IGNORECASE)
 
 _DEPTH_CHECKS: dict[int, etree.XPath] = {}
 _COUNT_ELEMENTS = etree.XPath("count(//*)")
@@ -173,10 +172,6 @@ def _path(el: etree._Element, depth: int = PATH_DEPTH) -> str:
         labels.append(_label(el))
         el = el.getparent()
     return ">".join(reversed(labels))
-
-
-def _squash(text: str) -> str:
-    return " ".join(text.split())
 
 
 def walk_blocks(
@@ -330,84 +325,6 @@ def _hidden_mark(el, ctx: Mark, reason: str, is_block: bool) -> Mark:
     if not is_block:
         return Mark("skip", ctx.post, reason)  # inline hidden message: its own block
     return Mark(HIDDEN, ctx.post, reason)
-
-
-def _page_title_text(root: etree._Element) -> str:
-    """``string(//title)``: the text of the document's first <title>. (Speed: the XPath collects
-    every <title> of the page before taking the first; iteration stops at the first, in <head>.)"""
-    for title in root.getroottree().getroot().iter("title"):
-        return "".join(title.itertext())
-    return ""
-
-
-def page_title(root: etree._Element) -> tuple[str, str]:
-    """(thread title, site name) from <title>: "Subject - Board - Site - Powered by X"."""
-    raw = _squash(_page_title_text(root))
-    if not raw:
-        return "", ""
-    parts = [p for p in _TITLE_SEPARATOR.split(raw) if p and not _POWERED_BY.search(p)]
-    if len(parts) <= 1 and "_" in raw:
-        parts = [p.strip() for p in raw.split("_") if p.strip()]
-    if not parts:
-        return raw, ""
-    return parts[0], parts[-1] if len(parts) > 1 else ""
-
-
-_DATE_PREFIX = re.compile(r"^(?:发表于|發表於|发表时间|發表時間|发表日期|发帖时间|回复于|posted(?:\s+on)?|published|on)\s*[:：]?\s*", re.IGNORECASE)
-_DATE_IN_TITLE = re.compile(r"\d{4}[-/.年]\d{1,2}")
-_FLOOR_NUMBER = re.compile(r"(\d+)\s*(?:#|楼|F\b|樓)|#\s*(\d+)|^\s*(\d+)\s*$")
-FLOOR_NAMES = {"楼主": 1, "樓主": 1, "沙发": 2, "沙發": 2, "板凳": 3, "地板": 4, "地下室": 5}
-
-
-def _first_value(xpath, el) -> object:
-    if xpath is None:
-        return None
-    result = xpath(el)
-    if isinstance(result, list):
-        return result[0] if result else None
-    return result
-
-
-def _string_value(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, etree._Element):
-        return _squash("".join(value.itertext()))
-    return _squash(str(value))
-
-
-def clean_date(value) -> str:
-    """A post date as shown: prefixes like "发表于" dropped; a relative date ("3 天前")
-    replaced by the absolute one Discuz! keeps in a title attribute."""
-    if isinstance(value, etree._Element):
-        for titled in value.iter():
-            title = titled.get("title")
-            if title and _DATE_IN_TITLE.search(title):
-                return _squash(title)
-    return _DATE_PREFIX.sub("", _string_value(value)).strip(" |")
-
-
-def parse_floor(value) -> int | None:
-    """Floor number from "5#", "#5", "5楼", "楼主", "沙发"... (None when absent)."""
-    text = _string_value(value)
-    if not text:
-        return None
-    for name, floor in FLOOR_NAMES.items():
-        if name in text:
-            return floor
-    match = _FLOOR_NUMBER.search(text)
-    if match:
-        return int(next(g for g in match.groups() if g))
-    return None
-
-
-def _post_meta(xpaths, post_el) -> PostMeta:
-    floor, author, date = xpaths
-    return PostMeta(
-        floor=parse_floor(_first_value(floor, post_el)),
-        author=_string_value(_first_value(author, post_el)),
-        date=clean_date(_first_value(date, post_el)),
-    )
 
 
 def _mark_all(marks: dict, xpaths, context, mark: Mark) -> None:

@@ -117,7 +117,7 @@ def test_gated_chrome_lines_give_the_plain_verdicts(text):
 def test_page_title_text_is_the_xpath_string_of_the_first_title():
     from lxml import etree
 
-    from cleaner.html import _page_title_text
+    from cleaner.postmeta import _page_title_text
 
     xpath = etree.XPath("string(//title)")
     snippets = ["<p>x</p>", "<title>a<b>b</b>c</title><p>x</p><title>second</title>",

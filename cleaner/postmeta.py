@@ -1,0 +1,97 @@
+"""What a thread page says about itself and its posts, read from elements an engine table
+points at: the thread title and site name from <title>, and each post's floor number, author
+and date as shown ("5#", "沙发", "发表于 2021-12-20 10:21", a relative date with the absolute
+one in a title attribute)."""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from .blocks import PostMeta
+
+_TITLE_SEPARATOR = re.compile(r"\s+[-|–—]\s+|\s*[|｜]\s*")
+_POWERED_BY = re.compile(r"powered\s+by|^\s*$", re.IGNORECASE)
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _page_title_text(root: etree._Element) -> str:
+    """``string(//title)``: the text of the document's first <title>. (Speed: the XPath collects
+    every <title> of the page before taking the first; iteration stops at the first, in <head>.)"""
+    for title in root.getroottree().getroot().iter("title"):
+        return "".join(title.itertext())
+    return ""
+
+
+def page_title(root: etree._Element) -> tuple[str, str]:
+    """(thread title, site name) from <title>: "Subject - Board - Site - Powered by X"."""
+    raw = _squash(_page_title_text(root))
+    if not raw:
+        return "", ""
+    parts = [p for p in _TITLE_SEPARATOR.split(raw) if p and not _POWERED_BY.search(p)]
+    if len(parts) <= 1 and "_" in raw:
+        parts = [p.strip() for p in raw.split("_") if p.strip()]
+    if not parts:
+        return raw, ""
+    return parts[0], parts[-1] if len(parts) > 1 else ""
+
+
+_DATE_PREFIX = re.compile(r"^(?:发表于|發表於|发表时间|發表時間|发表日期|发帖时间|回复于|posted(?:\s+on)?|published|on)\s*[:：]?\s*", re.IGNORECASE)
+_DATE_IN_TITLE = re.compile(r"\d{4}[-/.年]\d{1,2}")
+_FLOOR_NUMBER = re.compile(r"(\d+)\s*(?:#|楼|F\b|樓)|#\s*(\d+)|^\s*(\d+)\s*$")
+FLOOR_NAMES = {"楼主": 1, "樓主": 1, "沙发": 2, "沙發": 2, "板凳": 3, "地板": 4, "地下室": 5}
+
+
+def _first_value(xpath, el) -> object:
+    if xpath is None:
+        return None
+    result = xpath(el)
+    if isinstance(result, list):
+        return result[0] if result else None
+    return result
+
+
+def _string_value(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, etree._Element):
+        return _squash("".join(value.itertext()))
+    return _squash(str(value))
+
+
+def clean_date(value) -> str:
+    """A post date as shown: prefixes like "发表于" dropped; a relative date ("3 天前")
+    replaced by the absolute one Discuz! keeps in a title attribute."""
+    if isinstance(value, etree._Element):
+        for titled in value.iter():
+            title = titled.get("title")
+            if title and _DATE_IN_TITLE.search(title):
+                return _squash(title)
+    return _DATE_PREFIX.sub("", _string_value(value)).strip(" |")
+
+
+def parse_floor(value) -> int | None:
+    """Floor number from "5#", "#5", "5楼", "楼主", "沙发"... (None when absent)."""
+    text = _string_value(value)
+    if not text:
+        return None
+    for name, floor in FLOOR_NAMES.items():
+        if name in text:
+            return floor
+    match = _FLOOR_NUMBER.search(text)
+    if match:
+        return int(next(g for g in match.groups() if g))
+    return None
+
+
+def _post_meta(xpaths, post_el) -> PostMeta:
+    floor, author, date = xpaths
+    return PostMeta(
+        floor=parse_floor(_first_value(floor, post_el)),
+        author=_string_value(_first_value(author, post_el)),
+        date=clean_date(_first_value(date, post_el)),
+    )
