@@ -169,13 +169,10 @@ def python_doc_lines(max_per_module: int = 80) -> list[dict]:
             for paragraph in re.split(r"\n\s*\n", doc):
                 if paragraph.startswith((" ", ">>>")) or "::" in paragraph:
                     continue
-                text = " ".join(paragraph.split())
-                letters = sum(c.isalpha() or c == " " for c in text)
-                if len(text) < 30 or " " not in text or letters < 0.85 * len(text) or text in seen:
+                rows = prose_rows(paragraph, f"pydoc:{name}", seen)
+                if not rows:
                     continue
-                seen.add(text)
-                out.append({"text": text, "label": "genuine", "source": f"pydoc:{name}"})
-                out += english_sentences(text, f"pydoc:{name}", seen)
+                out += rows
                 kept += 1
                 if kept >= max_per_module:
                     break
@@ -188,6 +185,21 @@ def python_doc_lines(max_per_module: int = 80) -> list[dict]:
 ENGLISH_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 MIN_ENGLISH_SENTENCE_CHARS = 20
 MAX_TOPIC_PARAGRAPHS = 40
+
+
+MIN_PROSE_CHARS = 30
+MIN_PROSE_LETTER_SHARE = 0.85
+
+
+def prose_rows(paragraph: str, source: str, seen: set[str]) -> list[dict]:
+    """A documentation paragraph that reads as prose (long enough, mostly letters, not seen
+    before) as a genuine line, followed by its sentences; [] for anything else."""
+    text = " ".join(paragraph.split())
+    letters = sum(c.isalpha() or c == " " for c in text)
+    if len(text) < MIN_PROSE_CHARS or " " not in text or letters < MIN_PROSE_LETTER_SHARE * len(text) or text in seen:
+        return []
+    seen.add(text)
+    return [{"text": text, "label": "genuine", "source": source}, *english_sentences(text, source, seen)]
 
 
 def english_sentences(paragraph: str, source: str, seen: set[str]) -> list[dict]:
@@ -214,13 +226,10 @@ def python_topic_lines() -> list[dict]:
         for paragraph in re.split(r"\n\s*\n", topics[name]):
             if paragraph.startswith((" ", ">>>", "*", "=")) or "::" in paragraph or "***" in paragraph:
                 continue
-            text = " ".join(paragraph.split())
-            letters = sum(c.isalpha() or c == " " for c in text)
-            if len(text) < 30 or " " not in text or letters < 0.85 * len(text) or text in seen:
+            rows = prose_rows(paragraph, f"pytopics:{name}", seen)
+            if not rows:
                 continue
-            seen.add(text)
-            out.append({"text": text, "label": "genuine", "source": f"pytopics:{name}"})
-            out += english_sentences(text, f"pytopics:{name}", seen)
+            out += rows
             kept += 1
             if kept >= MAX_TOPIC_PARAGRAPHS:
                 break
