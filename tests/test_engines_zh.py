@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
@@ -11,24 +10,15 @@ from cleaner.blocks import ATTACHMENT, BODY, CHROME, EDIT, QUOTE, SIGNATURE
 from cleaner.engines import ENGINES, detect, load_engines
 from cleaner.evaluate import normalize
 from cleaner.html import parse_html, segment_html
+from fixture_pages import DATA, read
 
-DATA = Path(__file__).parent / "data"
 # The Discuz! X3.3 page is the sample samples/pages/zh_forum/eaddae4e0149832f.html (one copy).
 DISCUZ_PAGE = "../../samples/pages/zh_forum/eaddae4e0149832f.html"
 DISCUZ_URL = "https://csolbbs.tiancity.com/forum.php?mod=viewthread&tid=38733&extra="
 TIEBA_PAGE = "tieba_6db2e2d672d8b4fe.trimmed.html"
 TIEBA_URL = "https://tieba.baidu.com/p/8057560733"
-ARCHIVER_PAGE = "cwced_77fa9435-93a8-401b-a264-a3f5909d5ea7.html"
-
-
-def read(name: str) -> str:
-    raw = (DATA / name).read_bytes()
-    for encoding in ("utf-8", "gb18030"):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise AssertionError(f"cannot decode {name}")
+# The archiver page is the batch fixture's copy (its gold stays here as cwced_77fa9435-….gold.txt).
+ARCHIVER_PAGE = "batch/pages/zh/discuz_archiver_gbk.html"
 
 
 def segment(name: str, url: str | None = None):

@@ -3,7 +3,6 @@ threads on small fragments."""
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
@@ -11,24 +10,14 @@ from cleaner.blocks import BODY, CHROME
 from cleaner.evaluate import normalize
 from cleaner.generic import segment_generic
 from cleaner.html import parse_html, segment_html
+from fixture_pages import DATA, read
 
-DATA = Path(__file__).parent / "data"
 ARTICLES = [
     "article_090704b0cb2e2ae4",
     "article_8f8e788c3abb7365",
     "cwced_9890f458-7af7-4e96-a507-6eb1b359d675",
     "cwced_6650f72a-89ca-403a-9384-204ea6c072e6",
 ]
-
-
-def read(name: str) -> str:
-    raw = (DATA / name).read_bytes()
-    for encoding in ("utf-8", "gb18030"):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise AssertionError(f"cannot decode {name}")
 
 
 def char_shares(output: list[str], gold: str) -> tuple[float, float]:
