@@ -438,9 +438,9 @@ def detect(
     engines: tuple[EngineTable, ...] | None = None,
     min_score: float = MIN_DETECTION_SCORE,
 ) -> Detection:
-    """The best-scoring engine table for a parsed page, or Detection(None, 0.0) for none."""
-    ranked = rank(root, url, engines=engines, min_score=min_score)
-    return ranked[0] if ranked else Detection(None, 0.0)
+    """The best-scoring engine table for a parsed page, or Detection(None, 0.0) for none.
+    (The lazy ranking: the other tables' costly scans are skipped once they cannot win.)"""
+    return next(ranked(root, url, engines=engines, min_score=min_score), Detection(None, 0.0))
 
 
 __all__ = [
