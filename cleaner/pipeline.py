@@ -113,21 +113,11 @@ def in_model_scope(text: str, *, min_cjk_share: float = MODEL_MIN_CJK_SHARE) -> 
     # (Speed: the URL and keyword regexes are case-insensitive alternations, slow on prose; each
     # runs only on lines holding the literals it needs, read from the pattern: same answers.)
     lower = lowered(text)
-    without_links = sp.URL.sub(" ", text) if may_contain(_needs(sp.URL), lower) else text
+    without_links = sp.URL.sub(" ", text) if may_contain(needed_literals(sp.URL), lower) else text
     # digits inside a link are not a phone number
     if _COMMERCIAL_SIGNAL.search(without_links):
         return True
-    return may_contain(_needs(sp._keyword_regex()), lower) and bool(sp.find_ad_keywords(text))
-
-
-_NEEDS: dict[str, tuple | None] = {}
-
-
-def _needs(pattern: re.Pattern[str]) -> tuple | None:
-    """normalize.needed_literals of a pattern, derived once."""
-    if pattern.pattern not in _NEEDS:
-        _NEEDS[pattern.pattern] = needed_literals(pattern)
-    return _NEEDS[pattern.pattern]
+    return may_contain(needed_literals(sp._keyword_regex()), lower) and bool(sp.find_ad_keywords(text))
 
 
 def model_rule_name(model: Any) -> str:

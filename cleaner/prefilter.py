@@ -15,6 +15,7 @@ derivation does not understand (negation, "or", counts, flags) yields no prefilt
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from lxml import etree
 
@@ -87,9 +88,14 @@ def _sequence_literals(items) -> list[tuple[str, ...]] | None:
     return None if clauses == [()] else clauses
 
 
+MAX_CACHED_PATTERNS = 512  # derivations kept: the patterns are module tables, a bounded set
+
+
+@lru_cache(maxsize=MAX_CACHED_PATTERNS)
 def needed_literals(pattern: re.Pattern[str] | str, flags: int = 0) -> tuple[tuple[str, ...], ...] | None:
     """Lower-case strings a match of ``pattern`` must contain: any clause, all of its strings.
-    None when none is known (the pattern alone decides)."""
+    None when none is known (the pattern alone decides). Derived once per pattern (cached):
+    callers may ask per line."""
     text, flags = (pattern.pattern, pattern.flags | flags) if isinstance(pattern, re.Pattern) else (pattern, flags)
     if not text:
         return None
