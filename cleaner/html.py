@@ -166,14 +166,6 @@ def _label(el: etree._Element) -> str:
     return f"{tag}#{ident}" if ident and len(ident) < 24 else tag
 
 
-def _path(el: etree._Element, depth: int = PATH_DEPTH) -> str:
-    labels = []
-    while el is not None and len(labels) < depth:
-        labels.append(_label(el))
-        el = el.getparent()
-    return ">".join(reversed(labels))
-
-
 def walk_blocks(
     root: etree._Element, marks: dict | None = None, *, base: Mark | None = None, keep_ancestors: bool = False
 ) -> Walk:
@@ -195,7 +187,8 @@ def walk_blocks(
     labels: dict = {}
 
     def name_path(el) -> str:
-        """_path(el), with the labels and paths shared by the page's lines (many lines start in
+        """Block.path of a line that starts in ``el``: the labels of el and its ancestors,
+        PATH_DEPTH deep. Labels and paths are shared by the page's lines (many lines start in
         the same element, and siblings share their ancestors)."""
         path = paths.get(el)
         if path is None:
@@ -252,7 +245,7 @@ def walk_blocks(
         if mark.role == noise:
             removed.append(Removal(text=text, kind="noise", rule=mark.reason, post=mark.post))
         else:
-            deferred.append(Block(text=text, post=ctx.post, role=hidden, path=_path(el), reason=mark.reason))
+            deferred.append(Block(text=text, post=ctx.post, role=hidden, path=name_path(el), reason=mark.reason))
 
     def visit(el, tag: str, ctx: Mark, links: int) -> None:
         boundary = tag in block_tags

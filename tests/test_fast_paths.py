@@ -20,8 +20,8 @@ from cleaner import spam_patterns as sp
 from cleaner.blocks import BODY, CHROME, HIDDEN, Block
 from cleaner.engines import ENGINES, PageFacts, compile_table, markup_needs, narrowed, rank, text_needs
 from cleaner.html import (
-    BLOCK_TAGS, NOISE, SKIPPED_SUBTREES, Mark, _hidden_mark, _path, _squash, hidden_reason, parse_html, table_marks,
-    walk_blocks,
+    BLOCK_TAGS, NOISE, PATH_DEPTH, SKIPPED_SUBTREES, Mark, _hidden_mark, _label, _squash, hidden_reason,
+    parse_html, table_marks, walk_blocks,
 )
 from cleaner.pipeline import _COMMERCIAL_SIGNAL, MODEL_MIN_CJK_SHARE, in_model_scope, read_page
 from cleaner.result import Removal
@@ -173,6 +173,15 @@ def test_narrowed_table_xpaths_find_the_same_nodes_on_every_sample_page():
 
 
 # ---------------------------------------------------------------- the walker against a plain walk
+def _path(el, depth: int = PATH_DEPTH) -> str:
+    """Block.path named directly, without the walk's shared label and path caches."""
+    labels = []
+    while el is not None and len(labels) < depth:
+        labels.append(_label(el))
+        el = el.getparent()
+    return ">".join(reversed(labels))
+
+
 def reference_walk(root, marks, base, keep_ancestors):
     """walk_blocks as first written: one event loop over iterwalk with an explicit stack."""
     blocks, removed, ancestors, deferred = [], [], [], []
