@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from .errors import CleanError
-from .pipeline import MAX_PAGE_BYTES, TIME_LIMIT_S, run
+from .pipeline import MAX_PAGE_BYTES, TIME_LIMIT_S, Pending, finish, model_rule_name, prepare, score_pending
 from .result import CleanResult, Post, Removal
 
 __all__ = ["clean", "Cleaner", "CleanResult", "CleanError", "Post", "Removal"]
@@ -48,12 +48,24 @@ class Cleaner:
     def clean(self, page: Any, *, url: str | None = None, headers: Mapping[str, str] | None = None,
               replies: bool | None = None) -> CleanResult:
         """Clean one page; raises a CleanError subclass when it cannot be cleaned."""
-        return run(
-            page, url=url, headers=headers,
-            replies=self.replies if replies is None else replies,
-            model=self._spam_model, threshold=self.threshold, use_rules=self.use_rules,
+        prepared = self.prepare(page, url=url, headers=headers, replies=replies)
+        return prepared if isinstance(prepared, CleanResult) else self.finish_many([prepared])[0]
+
+    def prepare(self, page: Any, *, url: str | None = None, headers: Mapping[str, str] | None = None,
+                replies: bool | None = None) -> Pending | CleanResult:
+        """The first half of ``clean``: decode, segment and apply the rules (an empty page is
+        already its result). Pass what it returns to ``finish_many`` with other pages' to score
+        all their lines in one model call, as the batch runner does: same results as ``clean``."""
+        return prepare(
+            page, url=url, headers=headers, replies=self.replies if replies is None else replies,
+            scored=self._spam_model is not None, threshold=self.threshold, use_rules=self.use_rules,
             max_bytes=self.max_bytes, time_limit=self.time_limit,
         )
+
+    def finish_many(self, pending: list[Pending]) -> list[CleanResult]:
+        """The second half of ``clean`` for many prepared pages: one spam-model call, then assembly."""
+        rule = model_rule_name(self._spam_model)
+        return [finish(p, scores, rule) for p, scores in zip(pending, score_pending(pending, self._spam_model))]
 
 
 def _load_model(model: str | Path | None, trust: bool) -> Any:

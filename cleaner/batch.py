@@ -31,6 +31,8 @@ from typing import Callable, Iterable, Iterator
 from .batch_readers import PageInput
 from .decode import MAX_PAGE_BYTES as DEFAULT_MAX_BYTES
 from .errors import CleanError, CleanTimeoutError, PageTooLargeError
+from .pipeline import Pending
+from .result import CleanResult
 
 DEFAULT_TIMEOUT_S = 30.0  # per page in a worker: SIGALRM turns it into an error record
 HARD_TIMEOUT_FACTOR = 2.0  # a worker still busy after factor * timeout + grace is killed
@@ -91,24 +93,72 @@ def result_record(page: PageInput, result, options: CleanOptions) -> dict:
     return record
 
 
-def clean_record(page: PageInput, cleaner, options: CleanOptions) -> dict:
-    """One input -> one record; every failure becomes an error record, never an exception."""
+def prepare_record(page: PageInput, cleaner, options: CleanOptions):
+    """The page decoded, segmented and judged by the rules (a ``Pending``), or already its
+    record (empty, or an error: every failure becomes an error record, never an exception)."""
     if page.error is not None:
         return error_record(page, page.error, page.error_code)
     if options.max_bytes and page.size > options.max_bytes:
         exc = PageTooLargeError(f"page exceeds the size limit of {options.max_bytes} bytes")
         return error_record(page, str(exc), exc.code)
     try:
-        result = cleaner.clean(page.payload, url=page.url, headers=page.headers, replies=options.replies)
-    except CleanError as exc:
+        prepared = cleaner.prepare(page.payload, url=page.url, headers=page.headers, replies=options.replies)
+    except Exception as exc:
+        return failure_record(page, exc)
+    return result_record(page, prepared, options) if isinstance(prepared, CleanResult) else prepared
+
+
+def failure_record(page: PageInput, exc: BaseException) -> dict:
+    if isinstance(exc, CleanError):
         return error_record(page, str(exc) or type(exc).__name__, exc.code)
-    except RecursionError:
+    if isinstance(exc, RecursionError):
         return error_record(page, "page nested too deeply", "parse")
-    except MemoryError:
+    if isinstance(exc, MemoryError):
         return error_record(page, "out of memory on this page", "memory")
-    except Exception as exc:  # a bug must cost one record, not the batch; the message says which
-        return error_record(page, f"internal error: {type(exc).__name__}: {exc}", "internal")
+    # a bug must cost one record, not the batch; the message says which
+    return error_record(page, f"internal error: {type(exc).__name__}: {exc}", "internal")
+
+
+def finish_records(prepared: list[tuple[PageInput, Pending]], cleaner, options: CleanOptions) -> list[dict]:
+    """Records of prepared pages from one spam-model call; if that call fails, page by page,
+    so that one page's failure costs its own record only."""
+    try:
+        results = cleaner.finish_many([pending for _, pending in prepared])
+    except Exception:
+        return [finish_one(page, pending, cleaner, options) for page, pending in prepared]
+    return [result_record(page, result, options) for (page, _), result in zip(prepared, results)]
+
+
+def finish_one(page: PageInput, pending: Pending, cleaner, options: CleanOptions) -> dict:
+    try:
+        [result] = cleaner.finish_many([pending])
+    except Exception as exc:
+        return failure_record(page, exc)
     return result_record(page, result, options)
+
+
+def clean_records(pages: list[PageInput], cleaner, options: CleanOptions, *, hard_limit: bool = False) -> list[dict]:
+    """One record per page, in order. Each page is prepared under its own time limits; then the
+    spam model scores the kept lines of all of them in one call (its fixed cost per call is
+    most of its time on one page's handful of lines)."""
+    slots: list = []
+    for page in pages:
+        try:
+            with page_limits(options.timeout, hard=hard_limit):
+                slots.append(prepare_record(page, cleaner, options))
+        except CleanTimeoutError as exc:  # the alarm can fire outside prepare_record's own try
+            slots.append(error_record(page, str(exc), exc.code))
+    prepared = [(page, slot) for page, slot in zip(pages, slots) if isinstance(slot, Pending)]
+    if prepared:
+        with page_limits(None, hard=hard_limit, hard_seconds=options.timeout):
+            finished = iter(finish_records(prepared, cleaner, options))
+        slots = [next(finished) if isinstance(slot, Pending) else slot for slot in slots]
+    return slots
+
+
+def clean_record(page: PageInput, cleaner, options: CleanOptions) -> dict:
+    """One input -> one record (the soft time limit applies)."""
+    return clean_records([page], cleaner, options)[0]
 
 
 # ---------------------------------------------------------------- time limits
@@ -135,12 +185,21 @@ def soft_time_limit(seconds: float | None):
         signal.signal(signal.SIGALRM, previous)
 
 
-def clean_record_limited(page: PageInput, cleaner, options: CleanOptions) -> dict:
+@contextmanager
+def page_limits(seconds: float | None, *, hard: bool = False, hard_seconds: float | None = None):
+    """The soft limit of ``seconds``; with ``hard`` (in a worker) also the hard one, after
+    HARD_TIMEOUT_FACTOR times ``hard_seconds`` (default ``seconds``) plus a grace period."""
+    hard_base = hard_seconds if hard_seconds is not None else seconds
+    armed = hard and bool(hard_base)
+    if armed:
+        faulthandler.dump_traceback_later(hard_base * HARD_TIMEOUT_FACTOR + HARD_TIMEOUT_GRACE_S,
+                                          exit=True, file=_WORKER["devnull"])
     try:
-        with soft_time_limit(options.timeout):
-            return clean_record(page, cleaner, options)
-    except CleanTimeoutError as exc:  # the alarm can fire outside clean_record's own try
-        return error_record(page, str(exc), exc.code)
+        with soft_time_limit(seconds):
+            yield
+    finally:
+        if armed:
+            faulthandler.cancel_dump_traceback_later()
 
 
 # ---------------------------------------------------------------- worker processes
@@ -157,18 +216,7 @@ def _init_worker(options: CleanOptions, cleaner=None) -> None:
 
 def _clean_chunk(pages: list[PageInput]) -> tuple[list[dict], int]:
     """Runs in a worker: records for a chunk, plus this process's peak RSS (KiB) for the summary."""
-    options, cleaner = _WORKER["options"], _WORKER["cleaner"]
-    records = []
-    for page in pages:
-        if options.timeout:
-            hard = options.timeout * HARD_TIMEOUT_FACTOR + HARD_TIMEOUT_GRACE_S
-            faulthandler.dump_traceback_later(hard, exit=True, file=_WORKER["devnull"])
-        try:
-            records.append(clean_record_limited(page, cleaner, options))
-        finally:
-            if options.timeout:
-                faulthandler.cancel_dump_traceback_later()
-    return records, _peak_rss_kib()
+    return clean_records(pages, _WORKER["cleaner"], _WORKER["options"], hard_limit=True), _peak_rss_kib()
 
 
 def _peak_rss_kib() -> int:
@@ -304,10 +352,11 @@ def _done_future(value) -> cf.Future:
 
 
 def clean_serial(pages: Iterable[PageInput], options: CleanOptions, cleaner=None) -> Iterator[dict]:
-    """In-process map (one page, tests, Dask tasks): the soft limit only."""
+    """In-process map (one worker, tests, Dask tasks): the soft limit only; chunks of pages share
+    a spam-model call, as in the worker processes."""
     cleaner = cleaner if cleaner is not None else make_cleaner(options)
-    for page in pages:
-        yield clean_record_limited(page, cleaner, options)
+    for chunk in chunked(pages):
+        yield from clean_records(chunk, cleaner, options)
 
 
 # ---------------------------------------------------------------- the batch driver

@@ -177,7 +177,7 @@ def _stdin_is_single_page(fmt: str) -> bool:
 
 
 def clean_single(spec, args, options, fields) -> int:
-    from .batch import clean_record_limited, make_cleaner
+    from .batch import clean_record, make_cleaner
     from .batch_readers import iter_pages
 
     page = next(iter_pages([spec], fields, max_bytes=options.max_bytes))
@@ -187,7 +187,7 @@ def clean_single(spec, args, options, fields) -> int:
         return _fail(f"cannot set up the cleaner: {exc}")
     if args.format == "json" and page.error is None:
         return _print_json_result(page, cleaner, options)
-    record = clean_record_limited(page, cleaner, options)
+    record = clean_record(page, cleaner, options)
     if record["status"] == "error":
         print(f"forum-cleaner: {record['id']}: {record['error_code']}: {record['error']}", file=sys.stderr)
         return EXIT_PAGE_FAILED

@@ -6,7 +6,7 @@
         for record in clean_files(["s3-mounted/crawl/*.warc.gz"], client=client):
             ...
 
-Records are produced by ``cleaner.batch.clean_record`` exactly as in a local run, so the two
+Records are produced by ``cleaner.batch.clean_serial`` exactly as in a local run, so the two
 agree record for record (compare by id). Inputs are read *on the workers* (paths must be visible
 to them: a shared filesystem or the same mount everywhere); big JSONL files are split by byte
 range at line boundaries so one file still uses every worker. Each worker process builds the
@@ -22,7 +22,7 @@ import threading
 import time
 from typing import Iterable, Iterator
 
-from .batch import CleanOptions, Summary, clean_record
+from .batch import CleanOptions, Summary, clean_serial
 from .batch_readers import (INPUT_FORMATS, InputSpec, JsonlFields, PageInput, iter_pages, read_jsonl,
                             resolve_inputs)
 
@@ -71,7 +71,7 @@ def as_page(item, index: int = 0) -> PageInput:
 
 def _clean_partition(items: Iterable, options: CleanOptions) -> list[dict]:
     cleaner = worker_cleaner(options)
-    return [clean_record(as_page(item, i), cleaner, options) for i, item in enumerate(items)]
+    return list(clean_serial((as_page(item, i) for i, item in enumerate(items)), options, cleaner))
 
 
 def clean_bag(bag, options: CleanOptions | None = None, **option_kwargs):
@@ -117,7 +117,7 @@ def _task_pages(task: tuple, fields: JsonlFields, max_bytes: int | None) -> Iter
 def clean_task(task: tuple, options: CleanOptions, fields: JsonlFields) -> list[dict]:
     """Runs on a worker: read one task's pages and clean them with the local run's record function."""
     cleaner = worker_cleaner(options)
-    return [clean_record(page, cleaner, options) for page in _task_pages(task, fields, options.max_bytes)]
+    return list(clean_serial(_task_pages(task, fields, options.max_bytes), options, cleaner))
 
 
 def clean_files(paths: Iterable[str], client=None, *, options: CleanOptions | None = None,

@@ -1,7 +1,10 @@
 """decode -> segment -> rules -> model -> assemble: the whole cleaner in one place.
 
-Each stage reads only what the one before produced; engine knowledge stays in
-engines/, line knowledge in vocab.py / spam_patterns.py, the model in model.py."""
+``prepare`` runs decode, segmentation and the rules for one page; ``score_pending`` scores
+the kept lines of one or many prepared pages in one model call; ``finish`` marks the spam
+and assembles the result (``Cleaner.clean`` = the three for one page). Each stage reads only
+what the one before produced; engine knowledge stays in engines/, line knowledge in
+vocab.py / spam_patterns.py, the model in model.py."""
 
 from __future__ import annotations
 
@@ -9,7 +12,7 @@ import re
 import time
 from pathlib import Path
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any, Mapping, Sequence
 
 from . import decode
 from . import spam_patterns as sp
@@ -126,25 +129,36 @@ def model_rule_name(model: Any) -> str:
     return f"model:{Path(source).name}" if source else "model"
 
 
-def apply_model(seg: Segmented, verdicts: list[Verdict | None], model: Any, posts: set[int] | None,
-                threshold: float) -> None:
-    """Score the body lines the rules kept; lines at or above the threshold are spam."""
-    idx = [
+def model_lines(seg: Segmented, verdicts: list[Verdict | None], posts: set[int] | None) -> list[int]:
+    """Indices of the body lines the rules kept and the spam model is to score."""
+    return [
         i for i, (b, v) in enumerate(zip(seg.blocks, verdicts))
         if v is None and b.role == BODY and b.post is not None and (posts is None or b.post in posts)
         and in_model_scope(b.text)
     ]
-    if not idx:
-        return
-    scores = model.score_lines([seg.blocks[i].text for i in idx])
-    for i, score in zip(idx, scores):
-        if score >= threshold:
-            verdicts[i] = Verdict("spam", model_rule_name(model), round(float(score), 4))
 
 
-def run(page: Any, *, url: str | None = None, headers: Mapping[str, str] | None = None,
-        replies: bool = False, model: Any = None, threshold: float = 0.5, use_rules: bool = True,
-        max_bytes: int = MAX_PAGE_BYTES, time_limit: float | None = TIME_LIMIT_S) -> CleanResult:
+@dataclass(slots=True)
+class Pending:
+    """A page taken up to the spam model: what assembly needs, and the lines still to score.
+    Split here so that a batch can score the lines of many pages in one model call."""
+
+    seg: Segmented
+    verdicts: list[Verdict | None]
+    replies: bool
+    encoding: str
+    url: str | None
+    to_score: list[int]  # indices into seg.blocks
+    threshold: float
+
+    def lines(self) -> list[str]:
+        return [self.seg.blocks[i].text for i in self.to_score]
+
+
+def prepare(page: Any, *, url: str | None = None, headers: Mapping[str, str] | None = None,
+            replies: bool = False, scored: bool = True, threshold: float = 0.5, use_rules: bool = True,
+            max_bytes: int = MAX_PAGE_BYTES, time_limit: float | None = TIME_LIMIT_S) -> Pending | CleanResult:
+    """decode -> segment -> rules; an empty input is already its result."""
     deadline = Deadline(time_limit)
     doc = read_page(page, headers, max_bytes)
     if not doc.text or doc.text.isspace():  # = not doc.text.strip(), without a copy
@@ -153,8 +167,28 @@ def run(page: Any, *, url: str | None = None, headers: Mapping[str, str] | None 
     deadline.check("segmentation")
     posts = None if replies or not seg.is_thread else {0}
     verdicts = apply_rules(seg, posts, chrome_line_patterns(seg.engine), use_rules)
-    if model is not None:
-        apply_model(seg, verdicts, model, posts,
-                    threshold if seg.is_thread else max(threshold, ARTICLE_MIN_SPAM_SCORE))
-    deadline.check("rules and model")
-    return assemble(seg, verdicts, replies=replies, encoding=doc.encoding, url=url)
+    deadline.check("rules")
+    return Pending(seg, verdicts, replies, doc.encoding, url,
+                   model_lines(seg, verdicts, posts) if scored else [],
+                   threshold if seg.is_thread else max(threshold, ARTICLE_MIN_SPAM_SCORE))
+
+
+def score_pending(pending: Sequence[Pending], model: Any) -> list[Sequence[float]]:
+    """The model's scores for each page's lines, from one call for all of them (a call's
+    fixed cost is most of the model's time on a page's handful of lines)."""
+    lines = [line for p in pending for line in p.lines()]
+    scores = model.score_lines(lines) if lines and model is not None else ()
+    out, start = [], 0
+    for p in pending:
+        out.append(scores[start:start + len(p.to_score)])
+        start += len(p.to_score)
+    return out
+
+
+def finish(pending: Pending, scores: Sequence[float], rule: str = "model") -> CleanResult:
+    """Lines at or above the threshold are spam; then assembly."""
+    for i, score in zip(pending.to_score, scores):
+        if score >= pending.threshold:
+            pending.verdicts[i] = Verdict("spam", rule, round(float(score), 4))
+    return assemble(pending.seg, pending.verdicts, replies=pending.replies, encoding=pending.encoding,
+                    url=pending.url)

@@ -169,14 +169,17 @@ class _StuckInC:
     def __init__(self, real):
         self.real = real
 
-    def clean(self, page, **kwargs):
+    def prepare(self, page, **kwargs):
         if isinstance(page, str) and page.startswith("<!--stuck-->"):
             import signal
             import time
 
             signal.signal(signal.SIGALRM, signal.SIG_IGN)
             time.sleep(60)
-        return self.real.clean(page, **kwargs)
+        return self.real.prepare(page, **kwargs)
+
+    def finish_many(self, pending):
+        return self.real.finish_many(pending)
 
 
 def test_hard_time_limit_frees_a_stuck_worker(tmp_path, monkeypatch):
