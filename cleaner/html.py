@@ -327,6 +327,38 @@ def _mark_all(marks: dict, xpaths, context, mark: Mark) -> None:
                 marks[el] = mark
 
 
+def _mark_quotes(marks: dict, xpaths, where: tuple, reason: str, found: list) -> None:
+    """Mark a post's quotes as quotes of earlier posts; remember them for the provenance check."""
+    index, _, body = where
+    elements = [el for xpath in xpaths for el in xpath(body) if isinstance(el, etree._Element)]
+    if elements:
+        mark = Mark(QUOTE, index, reason, check_hidden=True)
+        for el in elements:
+            marks[el] = mark
+        found.append((*where, elements))
+
+
+def _keep_cited_quotes(marks: dict, found: list, bodies: list, author_xpath) -> None:
+    """A quote of outside text (an article, a story: not a post) stays as the post's body; only
+    its attribution and "Click to expand..." lines go (cleaner.quotes decides which is which).
+    Authors are read with the byline XPath, leaving the posts' lazy metadata unread."""
+    from .quotes import QUOTE_HEADER, decide_quotes
+
+    def authors() -> list[str]:
+        if author_xpath is None:
+            return []
+        return [_string_value(_first_value(author_xpath, post_el)) for post_el, _ in bodies]
+
+    for decision in decide_quotes(found, bodies, authors):
+        if decision.of_post:
+            continue
+        mark = marks.get(decision.element)
+        if mark is not None and mark.role == QUOTE and mark.reason.endswith(":quote"):
+            del marks[decision.element]
+        for el in decision.drop:
+            marks[el] = Mark(QUOTE, decision.post, QUOTE_HEADER)
+
+
 def _possible(ct, xpaths, facts) -> tuple:
     """The XPaths that can match somewhere on the page, narrowed to their possible branches."""
     from .engines import narrowed
@@ -355,6 +387,8 @@ def table_marks(ct, root: etree._Element, facts=None) -> tuple[dict, list[PostMe
                  if narrow is not None)
     body_xpath = _possible_one(ct, ct.body, facts)
     meta = (_possible_one(ct, ct.floor, facts), _possible_one(ct, ct.author, facts), _possible_one(ct, ct.date, facts))
+    quotes_found: list = []
+    bodies: list = []  # (post element, body element) of every post
     for post_el in post_xpath(root):
         body = _first_value(body_xpath, post_el)
         if not isinstance(body, etree._Element) or post_el in marks or body in marks:
@@ -364,11 +398,14 @@ def table_marks(ct, root: etree._Element, facts=None) -> tuple[dict, list[PostMe
         marks[post_el] = Mark(CHROME, index, "outside-body")
         marks[body] = Mark(BODY, index, "", check_hidden=True)
         _mark_all(marks, signature, post_el, Mark(SIGNATURE, index, f"{name}:signature"))
-        _mark_all(marks, quote, body, Mark(QUOTE, index, f"{name}:quote", check_hidden=True))
+        bodies.append((post_el, body))
+        _mark_quotes(marks, quote, (index, post_el, body), f"{name}:quote", quotes_found)
         _mark_all(marks, edit_notice, body, Mark(EDIT, index, f"{name}:edit"))
         for xpath, rule in drop:
             _mark_all(marks, (xpath,), body, Mark(ATTACHMENT, index, rule))
         _mark_all(marks, noise, body, Mark(NOISE, index, f"{name}:jammer"))
+    if quotes_found:
+        _keep_cited_quotes(marks, quotes_found, bodies, meta[1])
     return marks, posts
 
 
