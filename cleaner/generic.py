@@ -11,8 +11,9 @@ Two shapes are told apart from structure alone:
   less for link-heavy containers; the best container and its prose-rich siblings are the article.
 
 Everything else is CHROME. Lines are first cut by ``walk_blocks`` (the same walker the engine
-tables use), so hidden text and anti-copy noise are handled the same way. Dates, bylines and the
-lines a post template adds inside each post are generic_lines.py's.
+tables use), so hidden text and anti-copy noise are handled the same way. Container scores, the
+article and the linked lines it keeps are generic_article.py's; dates, bylines and the lines a
+post template adds inside each post are generic_lines.py's.
 """
 
 from __future__ import annotations
@@ -34,18 +35,26 @@ from .generic_lines import (  # noqa: F401  (has_date_text, dated_markup: re-exp
     dated_markup,
     has_date_text,
     is_byline,
-    paragraph_score,
     take_post_chrome,
 )
-from .spam_patterns import URL as VISIBLE_URL
+from .generic_article import (  # noqa: F401  (re-exported: the article scoring is public here too)
+    ANCESTOR_WEIGHTS,
+    MAX_ARTICLE_LINK_DENSITY,
+    ROOT_TAGS,
+    _best_container,
+    _totals,
+    article_elements,
+    container_score,
+    hint_factor,
+    in_prose_list,
+    is_attachment_line,
+    same_markup_paragraphs,
+    thin_article,
+    written_link_density,
+)
 
-MAX_ARTICLE_LINK_DENSITY = 0.5  # a line inside the article with more links than this is chrome
-SHOWN_URL_MIN_SHARE = 0.8  # ... unless this share of its link text is addresses the author pasted
-SIBLING_SHARE = 0.2  # a sibling of the best container joins when it scores this share of it
-MIN_SIBLING_SCORE = 5.0
 MIN_LEAD_SCORE = 5.0  # an opening post above the replies must score like a real paragraph
 MAX_LEAD_DISTANCE = 3  # ... and sit under the replies' parent or one of its 3 nearest ancestors
-ANCESTOR_WEIGHTS = (1.0, 1.0, 0.5, 1 / 3)  # nearest element first
 MIN_POST_CHARS = 20  # non-link characters a repeated element needs to count as a post
 MIN_SHORT_POST_CHARS = 2  # ... or this many when it is dated, in a group holding a longer post
 MIN_POSTS = 2
@@ -66,109 +75,9 @@ _TEASER_END = re.compile(r"(?:\.{3}|…)\s*(?:[^\s.…?!？！。]{1,15}\s*){1,3
 # its sidebar repeat the same markup, but they are a layout, not posts.
 _GRID_COLUMN = re.compile(r"^(?:ant-|el-|layui-|pure-u-)?col(?:-|$)|^col-(?:xs|sm|md|lg|xl)\b|^span\d+$", re.I)
 NO_GROUP_TAGS = frozenset({"p", "span", "a", "font", "b", "strong", "em", "i", "br", "td", "th", "tbody", "dd", "dt"})
-ROOT_TAGS = frozenset({"html", "body"})
 # Tags whose repeats are items even without a class: list items, articles, table rows (a post
 # per row in table-built forums such as FanFiction.Net's).
 CLASSLESS_GROUP_TAGS = frozenset({"li", "article", "table", "section", "tr"})
-POSITIVE_HINT_FACTOR = 1.5  # class/id says article ("content", "article", "post", "正文")
-NEGATIVE_HINT_FACTOR = 0.4  # class/id says chrome ("footer", "comment", "sidebar", "related")
-HINT_ANCESTORS = 4  # a chrome hint this many levels up still counts
-LIST_ITEM_FACTOR = 0.5  # prose inside a list item is usually a teaser of another page
-SHORTLIST = 40  # containers (best raw scores first) whose class/id hints are read
-
-_POSITIVE_HINT = re.compile(r"article|content|post|text|body|entry|main|story|detail|正文|news|blog", re.I)
-_NEGATIVE_HINT = re.compile(
-    r"comment|foot|sidebar|side-|aside|nav|menu|header|copyright|related|recommend|share|banner|widget"
-    r"|popup|modal|login|rank|breadcrumb|\bpay|reward|dialog|hot|\bad[s_-]|advert|sponsor|promo|feed|teaser",
-    re.I,
-)
-
-@dataclass(slots=True)
-class _Totals:
-    chars: int = 0
-    link_chars: int = 0
-    score: float = 0.0
-    hint: float = -1.0  # hint_factor of the element, once read (a page asks several times)
-
-
-def _totals(blocks: list[Block], ancestors: list[tuple]) -> dict:
-    """Per element: characters, link characters and paragraph score of the lines below it."""
-    totals: dict = defaultdict(_Totals)
-    for block, chain in zip(blocks, ancestors):
-        points = paragraph_score(block)
-        chars, links = len(block.text), block.link_chars
-        for depth, el in enumerate(reversed(chain)):
-            entry = totals[el]
-            entry.chars += chars
-            entry.link_chars += links
-            if points and depth < len(ANCESTOR_WEIGHTS):
-                entry.score += points * ANCESTOR_WEIGHTS[depth]
-    return totals
-
-
-def hint_factor(el) -> float:
-    """How much an element's class and id, and a list item around it, say article or chrome."""
-    factor = 1.0
-    hints = f"{el.get('class') or ''} {el.get('id') or ''}"
-    if hints.strip():
-        if _NEGATIVE_HINT.search(hints):
-            factor *= NEGATIVE_HINT_FACTOR
-        elif _POSITIVE_HINT.search(hints):
-            factor *= POSITIVE_HINT_FACTOR
-    for depth, ancestor in enumerate(el.iterancestors()):
-        if depth >= HINT_ANCESTORS or ancestor.tag in ROOT_TAGS:
-            break
-        if _NEGATIVE_HINT.search(f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}"):
-            factor *= NEGATIVE_HINT_FACTOR
-            break
-    if el.tag == "li" or any(True for _ in el.iterancestors("li")):
-        factor *= LIST_ITEM_FACTOR
-    return factor
-
-
-def _hint(el, entry: _Totals) -> float:
-    if entry.hint < 0:
-        entry.hint = hint_factor(el)
-    return entry.hint
-
-
-def container_score(el, entry: "_Totals") -> float:
-    """A container's paragraph score, less its links, weighed by its class/id hints."""
-    density = entry.link_chars / entry.chars if entry.chars else 1.0
-    return entry.score * (1.0 - density) * _hint(el, entry)
-
-
-def _best_container(totals: dict, *, shortlist: int = SHORTLIST) -> object | None:
-    """The container with the best hinted score; hints are read for the top raw scores only."""
-    raw = []
-    for el, entry in totals.items():
-        if entry.score <= 0 or el.tag in ROOT_TAGS:
-            continue
-        density = entry.link_chars / entry.chars if entry.chars else 1.0
-        raw.append((entry.score * (1.0 - density), el, entry))
-    raw.sort(key=lambda item: -item[0])
-    best, best_score = None, 0.0
-    for score, el, entry in raw[:shortlist]:
-        score *= _hint(el, entry)
-        if score > best_score:
-            best, best_score = el, score
-    return best
-
-
-def article_elements(totals: dict, *, share: float = SIBLING_SHARE, min_score: float = MIN_SIBLING_SCORE) -> set:
-    """The best-scoring container plus its siblings that also hold prose."""
-    best = _best_container(totals)
-    if best is None:
-        return set()
-    chosen = {best}
-    parent = best.getparent()
-    if parent is not None:
-        threshold = max(min_score, share * totals[best].score)
-        for sibling in parent:
-            entry = totals.get(sibling)
-            if sibling is not best and entry is not None and entry.score >= threshold:
-                chosen.add(sibling)
-    return chosen
 
 
 def _signature(el, *, depth: int = WRAPPER_DEPTH) -> tuple[str, str]:
@@ -356,17 +265,6 @@ def _trim_undated_ends(members: list, dated: set, *, min_posts: int = MIN_POSTS,
     return members[start:end] if end - start >= min_posts else members
 
 
-def written_link_density(block: Block, *, min_share: float = SHOWN_URL_MIN_SHARE) -> float:
-    """Link density not counting links that show their own address: an author who pastes
-    "https://example.org/promotions" wrote that line; "Next article", "Tags: a, b" are chrome."""
-    if not block.link_chars:
-        return 0.0
-    shown = sum(len(url) for url in VISIBLE_URL.findall(block.text))
-    # Only when the link text is (nearly) all addresses: a reference "Title. www.site.org."
-    # shows an address beside a titled link.
-    return 0.0 if shown >= min_share * block.link_chars else block.link_density
-
-
 def _assign(
     blocks: list[Block],
     ancestors: list[tuple],
@@ -374,16 +272,19 @@ def _assign(
     members: list,
     *,
     teasers: set | frozenset = frozenset(),
+    totals: dict | None = None,
     max_link_density: float = MAX_ARTICLE_LINK_DENSITY,
 ) -> None:
     """Post 0 is the article (when there is one), then one post per repeated member. A list of
-    other threads' excerpts (``teasers``) beside the article is not part of it."""
+    other threads' excerpts (``teasers``) beside the article is not part of it. ``totals``: the
+    container scores, to tell a linked item of a prose list from a link line."""
     first = 1 if article else 0
     index = {el: first + i for i, el in enumerate(members)}
     for block, chain in zip(blocks, ancestors):
         post = next((index[el] for el in reversed(chain) if el in index), None)
         if post is None and article and not article.isdisjoint(chain):
-            if written_link_density(block) > max_link_density:
+            if written_link_density(block) > max_link_density and not (
+                    totals is not None and in_prose_list(block, chain, totals)):
                 _to_chrome(block, "generic:link-line")
                 continue
             if teasers and not teasers.isdisjoint(chain):
@@ -426,18 +327,23 @@ def segment_generic(root: etree._Element, *, url: str | None = None) -> Segmente
         totals = _without_teasers(blocks, ancestors, teasers)
         peak = _best_container(totals)
     shape = thread_shape(group, totals, best=peak)
-    article: set = set() if shape == THREAD else article_elements(totals)
+    article: set = set()
+    if shape == ARTICLE:  # a thin page's article is found with finer evidence
+        article = thin_article(blocks, ancestors, totals, best=peak) or article_elements(totals, best=peak)
+    elif shape == ARTICLE_WITH_REPLIES:
+        article = article_elements(totals, best=peak)
     if shape == THREAD:
         lead = lead_post(ancestors, totals, group)
         if lead is not None:
-            shape, article = ARTICLE_WITH_REPLIES, {lead}
+            shape = ARTICLE_WITH_REPLIES
+            article = {lead, *same_markup_paragraphs(lead, totals, avoid=group.members[0])}
     members = group.members if shape in (THREAD, ARTICLE_WITH_REPLIES) else []
     if not article and not members:
         for block in blocks:
             _to_chrome(block, "outside-article")
         segmented.is_thread = False
         return segmented
-    _assign(blocks, ancestors, article, members, teasers=set(teasers))
+    _assign(blocks, ancestors, article, members, teasers=set(teasers), totals=totals)
     segmented.is_thread = bool(members)
     segmented.posts = [PostMeta(floor=1)] * bool(article) + [PostMeta() for _ in members]
     segmented.posts = [PostMeta(floor=p.floor) for p in segmented.posts]
@@ -459,7 +365,9 @@ def lead_post(ancestors: list[tuple], totals: dict, group: PostGroup, *, min_sco
     shared = set(ancestors[first])  # ancestors of the replies also hold the lines before them
     # A container scores from lines at most len(ANCESTOR_WEIGHTS) levels below it.
     reach = len(ANCESTOR_WEIGHTS)
-    before = {el for chain in ancestors[:first] for el in chain[-reach:] if el not in shared}
+    # In page order, outer elements first (a dict, not a set: ties between a paragraph and the
+    # element around it go the same way on every run, to the element around it).
+    before = dict.fromkeys(el for chain in ancestors[:first] for el in chain[-reach:] if el not in shared)
     # Only containers beside the replies: a sidebar blurb shares an ancestor with them only
     # near the page root.
     parent = group.members[0].getparent()

@@ -91,10 +91,13 @@ def _content_chars(block: Block) -> int:
     return max(len(block.text) - block.link_chars, 0)
 
 
-def paragraph_score(block: Block, *, min_chars: int = MIN_PARAGRAPH_CHARS) -> float:
-    """Points a line gives its containers: prose is long, punctuated and not a link."""
-    chars = _content_chars(block)
-    if chars < min_chars or block.link_density > MAX_PARAGRAPH_LINK_DENSITY or block.role == HIDDEN:
+def paragraph_score(block: Block, *, min_chars: int = MIN_PARAGRAPH_CHARS, ignore_links: bool = False) -> float:
+    """Points a line gives its containers: prose is long, punctuated and not a link.
+    ``ignore_links``: the line's link is what the author wrote (an attached file's name)."""
+    chars = len(block.text) if ignore_links else _content_chars(block)
+    if chars < min_chars or block.role == HIDDEN:
+        return 0.0
+    if not ignore_links and block.link_density > MAX_PARAGRAPH_LINK_DENSITY:
         return 0.0
     return 1.0 + min(len(_PUNCTUATION.findall(block.text)), 20) + min(chars / 80, 3.0)
 
