@@ -21,6 +21,20 @@ BUTTON_WORDS: frozenset[str] = frozenset(
 )
 BUTTON_SEPARATORS = r"[\s|｜·•/／,，]+"
 
+# Pieces of the reply-summary and byline patterns below (data, shared by them).
+_MONTH_NAME = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_CLOCK = r"(?:,?\s*(?:at\s*)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?)?"
+# A date with its year: "Mar 3, 2022", "3 March 2022", "2022-03-03 10:20".
+_FULL_DATE = (rf"(?:{_MONTH_NAME}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_NAME},?\s+\d{{4}}"
+              rf"|\d{{4}}[-/.年]\d{{1,2}}[-/.月]\d{{1,2}}日?){_CLOCK}")
+# How a post template shows when: a full date, "Feb 22", "2 years ago", "1周前", "昨天".
+_POST_AGE = (rf"(?:{_FULL_DATE}|{_MONTH_NAME}\s+\d{{1,2}}\b{_CLOCK}|\d{{1,2}}\s+{_MONTH_NAME}"
+             r"|(?:about\s+|over\s+|almost\s+)?(?:\d{1,3}|an?)\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago"
+             r"|[0-9一二三四五六七八九十]{1,3}\s*(?:秒|分钟|小时|天|周|个月|月|年)前|刚刚|昨天|前天|yesterday|today)")
+# A byline's name: one to three words without sentence punctuation or separators.
+_BYLINE_NAME = r"[^\s|｜•·.,!?;:，。！？；：()（）]{1,24}(?:\s[^\s|｜•·.,!?;:，。！？；：()（）]{1,24}){0,2}"
+_BYLINE_SEPARATOR = r"(?:\s*[|｜•·]\s*|\s+[-–—]\s+)"
+
 # Named whole-line chrome patterns: (rule name, kind, regex). Order matters only for
 # which name the audit reports when several match.
 CHROME_LINES: tuple[tuple[str, str, str], ...] = (
@@ -39,4 +53,17 @@ CHROME_LINES: tuple[tuple[str, str, str], ...] = (
     ("deleted-notice", "chrome", r"(?:该|此|這|这)(?:评论|評論|回复|回覆|帖子?|楼层|樓層|内容|內容)已(?:被)?(?:删除|刪除|屏蔽|隐藏)|(?:This|The) (?:post|comment|reply|message) (?:has been|was) (?:deleted|removed)\.?|\[(?:deleted|removed)\]"),
     ("rating", "chrome", r"(?:评分|參與人數|参与人数|总评分)[:：]?.{0,80}|收起\s*理由.*"),
     ("wrote", "quote", r".{1,60}(?:发表于|發表於)\s*\d{4}-\d{1,2}-\d{1,2}.{0,20}|.{1,60} (?:wrote|said|schrieb|a écrit)\s*:|Quote from: .{1,120}|Quote\s*(?:\(.{0,80}\))?:?|Originally Posted by .{1,80}|Click to expand\.{0,3}|引用\s*[:：]?.{0,40}(?:发表于|的帖子).{0,40}"),
+    # Reply summaries and navigation a thread shows between posts (Talkyard, Discourse, Q&A sites).
+    ("reply-to", "chrome", r"In reply to\s*@?[^\s:]{1,40}?\s*[⬆↑]?\s*:?"),
+    # (A count of at least one: "0 replies" is also what a reader pastes with a copied post.)
+    ("reply-count", "chrome", r"[1-9]\d{0,5}\s*(?:replies|reply|comments?|answers?|条回复|个回复|条评论|个回答)"),
+    ("reading-time", "chrome", r"(?:There (?:are|is) \d{1,6} repl(?:ies|y)\.\s*)?(?:Estimated\s+)?reading time:?\s*\d{1,4}\s*min(?:ute)?s?\.?"),
+    ("solved-in-post", "chrome", r"Solved in post\s*#?\d{1,6}(?:,?\s*click to view)?\.?|(?:Go|Jump) to solution|View solution in original post"),
+    ("answer-badge", "chrome", r"Best answer|Accepted answer|Accepted solution|最佳答案|最佳回答|已采纳|采纳答案"),
+    ("reaction-bar", "chrome", r"(?:Reply\s*)?(?:\d{1,6}\s*(?:Likes?|Disagrees?|Votes?|Upvotes?|Downvotes?|Wrong|Bury|Unwanted)\s*)+(?:Solution)?|Reply\s*Solution"),
+    ("question-tags", "chrome", r"(?:问题标签|標籤|标签|Tags|Tagged(?: with)?)\s*[:：]\s*[^。！？.!?]{1,80}"),
+    # A post's byline on one line: a short name, maybe a counter, and when it was posted, between
+    # separators ("歪哦釉 | 83 | 1周前", "karilito•Feb 22", "mario - 2 years ago (last modified ...)").
+    ("post-byline", "chrome", rf"{_BYLINE_NAME}{_BYLINE_SEPARATOR}(?:\d{{1,7}}{_BYLINE_SEPARATOR})?{_POST_AGE}"
+                         rf"(?:\s*\((?:last\s+)?(?:modified|edited|updated)\s+[^()]{{1,40}}\))?"),
 )
