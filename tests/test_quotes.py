@@ -135,6 +135,38 @@ def test_discuz_quote_of_a_post_removed_and_pasted_news_kept():
     assert [(b.role, b.post) for b in news] == [(BODY, 2)]
 
 
+def _vanilla_comment(num: int, author: str, body: str) -> str:
+    return (f'<li class="Item ItemComment" id="Comment_{num}"><div class="Comment">'
+            f'<div class="Item-Header"><span class="Author"><a class="Username">{author}</a></span></div>'
+            f'<div class="Item-BodyWrap"><div class="Item-Body"><div class="Message userContent">{body}'
+            f'</div></div></div></div></li>')
+
+
+# Vanilla's rich editor quotes a comment as an embed whose classes are generated ("css-13e5p42-quoteEmbed").
+VANILLA_EMBED = (
+    '<div class="embedExternal css-2mzk92-embed-medium css-13e5p42-quoteEmbed"><article><header>'
+    '<div><a href="/en/profile/929/alice">alice</a></div><div><a href="/en/discussion/comment/101#Comment_101">'
+    f'<time datetime="2022-03-02T19:44:08+00:00">Mar 3, 2022</time></a></div></header>'
+    f'<blockquote class="css-ucotd9-quoteEmbed-blockquote"><div class="userContent"><p>{ALICE}</p></div>'
+    '</blockquote></article></div>'
+)
+VANILLA = (
+    '<html><head><meta name="generator" content="Vanilla 3.3"></head><body><ul class="MessageList Comments">'
+    + _vanilla_comment(101, "alice", f"<p>{ALICE}</p>")
+    + _vanilla_comment(102, "bob", VANILLA_EMBED + "<p>Not at all, the town has budgeted for it since 2019.</p>")
+    + '</ul></body></html>'
+)
+
+
+def test_vanilla_rich_editor_quote_embed_is_a_quote():
+    blocks = _lines(VANILLA)
+    quoted = [b for b in blocks if b.post == 1 and b.role == QUOTE]
+    assert [b.text for b in quoted] == ["alice", "Mar 3, 2022", ALICE]
+    assert {b.reason for b in quoted} == {"vanilla:quote"}
+    assert [b.text for b in blocks if b.post == 1 and b.role == BODY] == [
+        "Not at all, the town has budgeted for it since 2019."]
+
+
 # ------------------------------------------------------------------ the decision rules, one by one
 
 def _quote(html: str) -> etree._Element:

@@ -33,6 +33,8 @@ VANILLA = EngineTable(
     quote=(
         f".//blockquote[{has_class('Quote')} or {has_class('UserQuote')}]",
         f".//div[{has_class('Quote')}]",
+        # rich editor: a quoted comment is an embed whose generated class ends in "-quoteEmbed"
+        f".//div[{has_class('embedExternal')}][contains(@class, '-quoteEmbed')]",
     ),
     signature=(f".//div[{has_class('UserSignature')}]", f".//div[{has_class('Signature')}]"),
     drop=(f".//div[{has_class('Reactions')}]", f".//div[{has_class('Attachments')}]"),
