@@ -35,6 +35,7 @@ from .generic_lines import (  # noqa: F401  (has_date_text, dated_markup: re-exp
     dated_markup,
     has_date_text,
     is_byline,
+    take_article_chrome,
     take_post_chrome,
 )
 from .generic_article import (  # noqa: F401  (re-exported: the article scoring is public here too)
@@ -59,6 +60,8 @@ MIN_POST_CHARS = 20  # non-link characters a repeated element needs to count as 
 MIN_SHORT_POST_CHARS = 2  # ... or this many when it is dated, in a group holding a longer post
 MIN_POSTS = 2
 WRAPPER_DEPTH = 2  # bare <div>s around a post's styled element: how many levels are looked through
+LAYOUT_DOMINANT_SHARE = 0.75  # a layout table holding this share of the "posts'" text is the article
+MIN_LAYOUT_TABLES = 3  # ... among this many (two tables are as often a thread's header and its posts)
 MIN_TABLE_ROW_POSTS = 3  # plain <tr> rows: a layout table has a dated header row beside the article row
 MIN_DATED_SHARE = 0.5  # share of the posts that must carry a date or time
 TRIM_DATED_SHARE = 0.75  # in a group this dated, undated members at its ends are header/footer rows
@@ -332,6 +335,9 @@ def segment_generic(root: etree._Element, *, url: str | None = None) -> Segmente
         article = thin_article(blocks, ancestors, totals, best=peak) or article_elements(totals, best=peak)
     elif shape == ARTICLE_WITH_REPLIES:
         article = article_elements(totals, best=peak)
+    if shape == THREAD and is_layout_table_article(group, totals, peak):
+        shape = ARTICLE
+        article = article_elements(totals, best=peak)
     if shape == THREAD:
         lead = lead_post(ancestors, totals, group)
         if lead is not None:
@@ -347,10 +353,30 @@ def segment_generic(root: etree._Element, *, url: str | None = None) -> Segmente
     segmented.is_thread = bool(members)
     segmented.posts = [PostMeta(floor=1)] * bool(article) + [PostMeta() for _ in members]
     segmented.posts = [PostMeta(floor=p.floor) for p in segmented.posts]
+    if article:
+        take_article_chrome(blocks)
     if members:
         take_post_chrome(blocks, segmented.posts, members, dict(zip(map(id, blocks), ancestors)),
                          first=1 if article else 0)
     return segmented
+
+
+LAYOUT_TABLE_TAGS = frozenset({"table", "tr"})
+
+
+def is_layout_table_article(group: PostGroup, totals: dict, peak, *,
+                            min_share: float = LAYOUT_DOMINANT_SHARE, min_tables: int = MIN_LAYOUT_TABLES) -> bool:
+    """Old news and blog pages are laid out in bare tables: a title table, a byline table, the
+    article's table, a comments table. They repeat like posts, but one of them (not the first:
+    a thread opens with its first post) holds the page's prose peak and nearly all its text."""
+    first = group.members[0]
+    if len(group.members) < min_tables or first.tag not in LAYOUT_TABLE_TAGS or first.get("class") or peak is None:
+        return False
+    holder = next((m for m in group.members if m is peak or m in peak.iterancestors()), None)
+    if holder is None or holder is first:
+        return False
+    content = {m: totals[m].chars - totals[m].link_chars for m in group.members if m in totals}
+    return content.get(holder, 0) >= min_share * sum(content.values())
 
 
 def lead_post(ancestors: list[tuple], totals: dict, group: PostGroup, *, min_score: float = MIN_LEAD_SCORE,

@@ -380,3 +380,63 @@ def take_post_chrome(blocks: list[Block], posts: list[PostMeta], members: list, 
     take_byline_boxes(post_lines, {first + i: el for i, el in enumerate(members)}, chains, written)
     take_paired_template_lines(post_lines, written)
     take_separator_lines(post_lines, written)
+
+
+# Whole lines an article page's template puts inside or right around the article (not what its
+# author wrote): related-article headings, toolbar buttons, read-aloud and feedback widgets,
+# hosting disclaimers. The article's own source and editor lines ("来源：", "责任编辑：") and a
+# table of contents ("目录") are kept: they are part of the article as published.
+# Where a platform says a post was sent from ("发布于：北京市", "IP属地：广东", "来自甘肃").
+_REGION = (r"北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南"
+           r"|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门|海外")
+_ARTICLE_BUTTON = r"(?:发表评论|查看评论|我要评论|参与评论|打印本文|打印此文|关闭窗口|收藏本文|推荐给好友|告诉好友)"
+ARTICLE_CHROME_LINES: tuple[tuple[str, str], ...] = (
+    ("related-heading", r"(?:相关(?:报道|链接|文章|阅读|新闻|条目|推荐)|延伸阅读|推荐阅读|本周.{0,8}推荐|热门(?:推荐|文章))\s*[:：]?"),
+    ("extended-reading", r"延伸阅读\s*[:：].{1,80}"),
+    ("article-buttons", rf"(?:[【\[]?\s*{_ARTICLE_BUTTON}\s*[】\]]?[\s|｜]*)+"),
+    ("click-prompt", r"点击(?:阅读|查看|看)(?:更多|大图|原图|全文).{0,16}"),
+    ("read-aloud", r"播报|播报文章|语音播报.{0,16}|听全文"),
+    ("toc-toggle", r"目次を(?:開く|閉じる)|(?:展开|收起|隐藏|显示)目录"),
+    ("hosting-disclaimer", r".{0,80}仅提供信息(?:存储|发布)(?:空间)?服务.{0,20}"),
+    ("share-widget", r"分享让更多人看到|分享至\s*[:：]?|(?:微信)?扫码分享|加载中(?:\.{0,3}|…)"),
+    ("follow-prompt", r"(?:关注|订阅)(?:微信)?公众号\s*[:：]\s*\S{1,30}"),
+    ("posted-from", rf"(?:发布于|IP属地|来自)\s*[:：]?\s*(?:{_REGION})(?:省|市|自治区|特别行政区)?"),
+    # "·Title of another story (2005-04-27 14:32PM)": a related-articles list item.
+    ("related-item", r"[·•]\s*[^。！？]{4,60}?\s*[(（]\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:[AP]M)?[)）]"),
+    ("feed-feedback", r"减少或屏蔽此类内容推荐|已标记为不喜欢内容.{0,20}"),
+    ("reprint-notice", r"转载请注明(?:出处|来源|原文链接).{0,100}|.{0,40}未经(?:书面)?授权.{0,4}(?:请勿|不得|禁止)转载.{0,10}"),
+    ("read-count", r"[(（]?.{0,30}已被阅读\s*\d+\s*次[)）]?|阅读\s*[(（]\s*[\d.]+\s*万?\s*[)）]"),
+    ("trackback", r".{0,20}引用\s*[(（]?\s*Trackback\s*[)）]?.{0,100}"),
+    ("comment-count", r"《.{1,60}》已有\s*\d+\s*[件条]评论"),
+)
+_ARTICLE_CHROME = tuple((name, re.compile(rf"(?:{rx})\s*", re.I)) for name, rx in ARTICLE_CHROME_LINES)
+MIN_LETTER_RUN = 2  # single-character lines in a row: a heading set vertically ("今 / 推 / 荐")
+_SINGLE_LETTER = re.compile(r"\s*[^\W\d_]\s*")
+# What such a vertical box says (a diagram's "是 / 否" cells are the article's, and stay); a
+# letter drawn as an image may be missing ("今推荐").
+VERTICAL_BOX_HEADING = re.compile(r"(?:今日?|相关|热点|精彩|编辑|本周)?推荐|广告|赞助商?")
+
+
+def article_chrome_rule(text: str) -> str | None:
+    """The name of the ARTICLE_CHROME_LINES pattern the whole line matches, or None."""
+    line = " ".join(text.split())
+    return next((name for name, pattern in _ARTICLE_CHROME if pattern.fullmatch(line)), None)
+
+
+def take_article_chrome(blocks: list[Block], *, post: int = 0, min_run: int = MIN_LETTER_RUN) -> None:
+    """Inside the article (post ``post``), the template's lines (ARTICLE_CHROME_LINES) and runs
+    of single-letter lines spelling a box heading set vertically ("今 / 日 / 推 / 荐")."""
+    lines = [b for b in blocks if b.role == BODY and b.post == post]
+    for block in lines:
+        rule = article_chrome_rule(block.text)
+        if rule is not None:
+            _to_chrome(block, f"generic:article-chrome:{rule}")
+    run: list[Block] = []
+    for block in lines + [None]:
+        if block is not None and block.role == BODY and _SINGLE_LETTER.fullmatch(block.text):
+            run.append(block)
+            continue
+        if len(run) >= min_run and VERTICAL_BOX_HEADING.fullmatch("".join(b.text.strip() for b in run)):
+            for letter in run:
+                _to_chrome(letter, "generic:article-chrome:vertical-letters")
+        run = []
