@@ -38,7 +38,7 @@ from .generic_lines import (  # noqa: F401  (has_date_text, dated_markup: re-exp
     take_article_chrome,
     take_post_chrome,
 )
-from .generic_article import (  # noqa: F401  (re-exported: the article scoring is public here too)
+from .generic_article import (
     ANCESTOR_WEIGHTS,
     MAX_ARTICLE_LINK_DENSITY,
     ROOT_TAGS,
@@ -46,9 +46,7 @@ from .generic_article import (  # noqa: F401  (re-exported: the article scoring 
     _totals,
     article_elements,
     container_score,
-    hint_factor,
     in_prose_list,
-    is_attachment_line,
     same_markup_paragraphs,
     thin_article,
     written_link_density,

@@ -320,21 +320,22 @@ def _hidden_mark(el, ctx: Mark, reason: str, is_block: bool) -> Mark:
     return Mark(HIDDEN, ctx.post, reason)
 
 
+def _elements(xpaths, context) -> list:
+    """The elements (not strings or attributes) the XPaths select under ``context``."""
+    return [el for xpath in xpaths for el in xpath(context) if isinstance(el, etree._Element)]
+
+
 def _mark_all(marks: dict, xpaths, context, mark: Mark) -> None:
-    for xpath in xpaths:
-        for el in xpath(context):
-            if isinstance(el, etree._Element):
-                marks[el] = mark
+    for el in _elements(xpaths, context):
+        marks[el] = mark
 
 
 def _mark_quotes(marks: dict, xpaths, where: tuple, reason: str, found: list) -> None:
     """Mark a post's quotes as quotes of earlier posts; remember them for the provenance check."""
     index, _, body = where
-    elements = [el for xpath in xpaths for el in xpath(body) if isinstance(el, etree._Element)]
+    elements = _elements(xpaths, body)
     if elements:
-        mark = Mark(QUOTE, index, reason, check_hidden=True)
-        for el in elements:
-            marks[el] = mark
+        marks.update(dict.fromkeys(elements, Mark(QUOTE, index, reason, check_hidden=True)))
         found.append((*where, elements))
 
 

@@ -331,7 +331,7 @@ def test_replies_in_bare_wrapper_divs_are_posts_and_their_header_and_buttons_are
 
 def test_a_line_that_shows_its_link_address_is_written_but_a_titled_reference_is_not():
     from cleaner.blocks import Block
-    from cleaner.generic import written_link_density
+    from cleaner.generic_article import written_link_density
 
     pasted = "https://www.speakout.example/promotions"
     assert written_link_density(Block(pasted, link_chars=len(pasted), links=1)) == 0.0
