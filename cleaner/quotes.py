@@ -20,6 +20,9 @@ from typing import Callable, Iterable, Sequence
 
 from lxml import etree
 
+from .html import _CJK
+from .postmeta import _squash
+
 QUOTE_HEADER = "quote-header"  # reason of an attribution/expand line dropped from a kept quote
 
 REPEAT_SHARE = 0.5  # share of a quote's character n-grams found in another post: it quotes that post
@@ -111,7 +114,6 @@ FOOTER_SHAPES: tuple[tuple[str, str, str], ...] = (
 _REFERENCES = tuple((rule, attr, re.compile(value)) for rule, attr, value in REFERENCE_ATTRIBUTES)
 _POST_LINKS = tuple((rule, re.compile(pattern)) for rule, pattern in POST_LINKS)
 _HEADERS = tuple((rule, re.compile(pattern)) for rule, pattern in HEADER_PATTERNS)
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af]")
 _NAME_EDGES = " \t@:：,.\"'“”«»↑"
 
 
@@ -139,10 +141,6 @@ class QuoteParts:
     header_texts: list = field(default_factory=list)
     footers: list = field(default_factory=list)
     hrefs: list = field(default_factory=list)
-
-
-def _squash(text: str) -> str:
-    return " ".join(text.split())
 
 
 def _text(el: etree._Element) -> str:
