@@ -24,10 +24,10 @@ from lxml import etree
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from cleaner.blocks import BODY  # noqa: E402
+from cleaner.segment.blocks import BODY  # noqa: E402
 from cleaner.decode import decode  # noqa: E402
 from cleaner.engines import ENGINES, compile_table, detect  # noqa: E402
-from cleaner.html import table_marks, walk_blocks  # noqa: E402
+from cleaner.segment.html import table_marks, walk_blocks  # noqa: E402
 
 HARVEST = Path("/work/shared/data/forum_pages/harvest_forum")
 OUT = ROOT / "samples" / "pages" / "en_forum"
@@ -75,7 +75,7 @@ def squeeze(text: str) -> str:
 
 
 def parse_keeping_noscript(text: str):
-    """Like cleaner.html.parse_html but keeping <noscript> (Discourse's crawler view lives there)."""
+    """Like cleaner.segment.html.parse_html but keeping <noscript> (Discourse's crawler view lives there)."""
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
     root = lxml.html.document_fromstring(text, parser=lxml.html.HTMLParser(no_network=True, remove_comments=True))
     etree.strip_elements(root, *_STRIP, with_tail=False)

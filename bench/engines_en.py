@@ -23,10 +23,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from cleaner.blocks import BODY, QUOTE  # noqa: E402
+from cleaner.segment.blocks import BODY, QUOTE  # noqa: E402
 from cleaner.decode import decode  # noqa: E402
 from cleaner.engines import detect  # noqa: E402
-from cleaner.html import parse_html, segment_html  # noqa: E402
+from cleaner.segment.html import parse_html, segment_html  # noqa: E402
 
 HARVEST = Path("/work/shared/data/forum_pages/harvest_forum")
 SAMPLES = ROOT / "samples" / "pages" / "en_forum"

@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from cleaner.model import load_model  # noqa: E402
+from cleaner.model.estimator import load_model  # noqa: E402
 from cleaner.pipeline import in_model_scope  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "forum_pages" / "harvest_forum"

@@ -26,8 +26,8 @@ sys.path.insert(0, str(ROOT))
 
 from sklearn.feature_extraction.text import HashingVectorizer  # noqa: E402
 
-from cleaner.features import AD_TERMS  # noqa: E402
-from cleaner.model import load_default  # noqa: E402
+from cleaner.model.features import AD_TERMS  # noqa: E402
+from cleaner.model.estimator import load_default  # noqa: E402
 
 
 def read_lines(paths: Sequence[Path]) -> list[str]:

@@ -86,8 +86,8 @@ def single_core(pages: list[bytes], rounds: int, model: str) -> dict:
     import lxml.html
     import trafilatura
 
-    from cleaner.batch import CleanOptions, clean_serial, make_cleaner
-    from cleaner.batch_readers import PageInput
+    from cleaner.batch.run import CleanOptions, clean_serial, make_cleaner
+    from cleaner.batch.readers import PageInput
 
     options = CleanOptions(model=None if model == "default" else model)
     cleaner = make_cleaner(options)
@@ -119,8 +119,8 @@ def single_core(pages: list[bytes], rounds: int, model: str) -> dict:
 
 def steady_state_pps(jobs: int, model: str, page_dirs: list[str] | None, n_records: int) -> dict:
     """In a fresh process: the batch pool's pages/s once started (model loaded, workers warm)."""
-    from cleaner.batch import CleanOptions, ParallelCleaner
-    from cleaner.batch_readers import PageInput
+    from cleaner.batch.run import CleanOptions, ParallelCleaner
+    from cleaner.batch.readers import PageInput
 
     pages = [data for _, data in html_pages(page_dirs)]
     pool = ParallelCleaner(CleanOptions(model=None if model == "default" else model), jobs)

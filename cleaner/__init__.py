@@ -71,7 +71,7 @@ class Cleaner:
 def _load_model(model: str | Path | None, trust: bool) -> Any:
     if model is None:
         return None
-    from . import model as spam_model
+    from .model import estimator as spam_model
 
     if str(model) == "default":
         return spam_model.load_default()

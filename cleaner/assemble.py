@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from .blocks import BODY, Segmented
-from .normalize import cjk_share
+from .segment.blocks import BODY, Segmented
+from .rules.normalize import cjk_share
 from .result import CleanResult, Post, Removal
-from .rules import Verdict
+from .rules.lines import Verdict
 
 # A reply whose body is at least this share spam (by characters) is a spam reply.
 SPAM_REPLY_SHARE = 0.5

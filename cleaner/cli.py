@@ -16,7 +16,7 @@ import sys
 from typing import Sequence
 
 EXIT_OK, EXIT_PAGE_FAILED, EXIT_CANNOT_RUN, EXIT_INTERRUPTED = 0, 1, 2, 130
-SUBCOMMAND_MODULES = ("cleaner.train", "cleaner.evaluate")
+SUBCOMMAND_MODULES = ("cleaner.model.train", "cleaner.evaluate")
 JSONL_OUTPUT_NAME = "records.jsonl"
 DESCRIPTION = "Clean scraped forum pages: the article text, without forum chrome and spam, with an audit."
 JSON_OUTPUT_SUFFIXES = (".jsonl", ".json", ".ndjson")
@@ -121,7 +121,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 # ---------------------------------------------------------------- clean
 def options_from_args(args):
-    from .batch import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_S, CleanOptions
+    from .batch.run import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_S, CleanOptions
 
     return CleanOptions(
         replies=args.replies, audit=args.audit or args.explain, explain=args.explain, model=args.model,
@@ -137,7 +137,7 @@ def _fail(message: str) -> int:
 
 
 def run_clean(args) -> int:
-    from .batch_readers import InputNotFoundError, JsonlFields, resolve_inputs
+    from .batch.readers import InputNotFoundError, JsonlFields, resolve_inputs
 
     if args.jobs < 1:
         return _fail("--jobs must be at least 1")
@@ -167,7 +167,7 @@ def _is_single_page(specs, args) -> bool:
 
 
 def _stdin_is_single_page(fmt: str) -> bool:
-    from .batch_readers import sniff_format
+    from .batch.readers import sniff_format
 
     if fmt == "files":
         return True
@@ -177,8 +177,8 @@ def _stdin_is_single_page(fmt: str) -> bool:
 
 
 def clean_single(spec, args, options, fields) -> int:
-    from .batch import clean_record, make_cleaner
-    from .batch_readers import iter_pages
+    from .batch.run import clean_record, make_cleaner
+    from .batch.readers import iter_pages
 
     page = next(iter_pages([spec], fields, max_bytes=options.max_bytes))
     try:
@@ -197,7 +197,7 @@ def clean_single(spec, args, options, fields) -> int:
 
 
 def _print_json_result(page, cleaner, options) -> int:
-    from .batch import soft_time_limit
+    from .batch.run import soft_time_limit
     from .errors import CleanError, PageTooLargeError
 
     try:
@@ -242,7 +242,7 @@ def render_headed_text(record: dict) -> str:
 
 
 def make_writer(args):
-    from .batch_writers import JsonlFileWriter, StreamWriter, TextDirWriter, record_line
+    from .batch.writers import JsonlFileWriter, StreamWriter, TextDirWriter, record_line
 
     json_out = args.format in ("json", "jsonl")
     if args.output is None:
@@ -259,8 +259,8 @@ def make_writer(args):
 
 
 def clean_batch(specs, args, options, fields) -> int:
-    from .batch import run_batch
-    from .batch_readers import iter_pages
+    from .batch.run import run_batch
+    from .batch.readers import iter_pages
 
     if args.resume and args.output is None:
         return _fail("--resume needs -o (there is nothing to resume on stdout)")
@@ -271,7 +271,7 @@ def clean_batch(specs, args, options, fields) -> int:
     progress = sys.stderr.isatty() and not args.no_progress and args.output is not None
     try:
         if args.dask:
-            from .distributed import run_distributed
+            from .batch.cluster import run_distributed
 
             summary = run_distributed(specs, writer, options, address=args.dask, jobs=args.jobs,
                                       fields=fields, progress=progress)

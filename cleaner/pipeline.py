@@ -15,16 +15,16 @@ from dataclasses import dataclass
 from typing import Any, Mapping, Sequence
 
 from . import decode
-from . import spam_patterns as sp
+from .rules import spam_patterns as sp
 from .assemble import assemble
-from .blocks import BODY, Segmented
+from .segment.blocks import BODY, Segmented
 from .decode import MAX_PAGE_BYTES
 from .engines import chrome_line_patterns
 from .errors import CleanTimeoutError, UnsupportedInputError
-from .normalize import cjk_share
+from .rules.normalize import cjk_share
 from .prefilter import lowered, may_contain, needed_literals
 from .result import CleanResult
-from .rules import RULES, Verdict, judge, page_context, view
+from .rules.lines import RULES, Verdict, judge, page_context, view
 
 # Default time limit per page; a keyword argument of Cleaner (as is max_bytes).
 TIME_LIMIT_S = 20.0
@@ -89,10 +89,10 @@ def _is_lxml_element(page: Any) -> bool:
 
 def segment(doc: Document, url: str | None) -> Segmented:
     if not doc.is_html:
-        from .text import segment_text
+        from .segment.textdump import segment_text
 
         return segment_text(doc.text)
-    from .html import parse_html, segment_html
+    from .segment.html import parse_html, segment_html
 
     return segment_html(parse_html(doc.text), url=url)
 

@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 from cleaner import clean
-from cleaner.generic_lines import article_chrome_rule
+from cleaner.segment.fallback.lines import article_chrome_rule
 
 P1 = "记者近日走访了本市多家体育用品商店，发现气垫运动鞋的销量在过去一年里增长了将近三成，价格也随之水涨船高。"
 P2 = "然而，有研究者指出，气垫并不能产生能量，它的力学性能只是缓冲，长期穿着反而可能增加脚踝扭伤的风险。"

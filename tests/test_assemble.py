@@ -1,8 +1,8 @@
 """Assembly: kept lines grouped into posts, the audit, spam replies dropped whole, page figures."""
 
 from cleaner.assemble import assemble
-from cleaner.blocks import CHROME, Block, PostMeta, Segmented
-from cleaner.rules import Verdict
+from cleaner.segment.blocks import CHROME, Block, PostMeta, Segmented
+from cleaner.rules.lines import Verdict
 
 SPAM = Verdict("spam", "spam:contact-me")
 

@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from cleaner import batch
-from cleaner.batch import CleanOptions, clean_serial, run_batch
-from cleaner.batch_readers import (InputNotFoundError, InputSpec, JsonlFields, iter_pages, read_jsonl,
+from cleaner.batch import run as batch
+from cleaner.batch.run import CleanOptions, clean_serial, run_batch
+from cleaner.batch.readers import (InputNotFoundError, InputSpec, JsonlFields, iter_pages, read_jsonl,
                                    read_warc, resolve_inputs)
-from cleaner.batch_writers import (JsonlFileWriter, TextDirWriter, output_file_name, safe_file_name,
+from cleaner.batch.writers import (JsonlFileWriter, TextDirWriter, output_file_name, safe_file_name,
                                    scan_jsonl_ids)
 
 REPO = Path(__file__).resolve().parents[1]
@@ -110,7 +110,7 @@ def test_plain_warc_reads_every_response(tmp_path):
 
 
 def test_gzip_bomb_member_is_an_error_not_a_hang(tmp_path):
-    from cleaner.batch_readers import iter_gzip_members
+    from cleaner.batch.readers import iter_gzip_members
 
     path = tmp_path / "bomb.gz"
     path.write_bytes(gzip.compress(b"\0" * 5_000_000) + gzip.compress(b"fine"))
@@ -254,7 +254,7 @@ def test_plain_ids_keep_readable_names():
 
 
 def test_folder_walk_skips_annotation_sidecars(tmp_path):
-    from cleaner.batch_readers import resolve_inputs
+    from cleaner.batch.readers import resolve_inputs
 
     for name in ("a.html", "a.expected.txt", "a.thread.expected.txt", "a.spam.txt", "a.meta.json", "b.txt"):
         (tmp_path / name).write_text("x")

@@ -5,8 +5,8 @@ rule (the exact removal reason), and the near misses a reader wrote, which must 
 import pytest
 
 from cleaner import clean
-from cleaner.blocks import Block, PostMeta, Segmented
-from cleaner.rules import judge, page_context
+from cleaner.segment.blocks import Block, PostMeta, Segmented
+from cleaner.rules.lines import judge, page_context
 
 
 def verdict(text):

@@ -12,10 +12,10 @@ pytest.importorskip("distributed")
 import dask.bag as db  # noqa: E402
 from distributed import Client, LocalCluster  # noqa: E402
 
-from cleaner.batch import CleanOptions, run_batch  # noqa: E402
-from cleaner.batch_readers import iter_pages, resolve_inputs  # noqa: E402
-from cleaner.batch_writers import JsonlFileWriter  # noqa: E402
-from cleaner.distributed import clean_bag, clean_files, plan_tasks  # noqa: E402
+from cleaner.batch.run import CleanOptions, run_batch  # noqa: E402
+from cleaner.batch.readers import iter_pages, resolve_inputs  # noqa: E402
+from cleaner.batch.writers import JsonlFileWriter  # noqa: E402
+from cleaner.batch.cluster import clean_bag, clean_files, plan_tasks  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
@@ -66,8 +66,8 @@ def test_clean_bag_matches_local_records(client):
     files = sorted(p for p in PAGES.rglob("*") if p.is_file())
     items = [{"id": p.name, "html": p.read_bytes(), "url": f"http://forum.example/{p.name}"} for p in files]
     records = clean_bag(db.from_sequence(items, npartitions=3), OPTIONS).compute()
-    from cleaner.batch import clean_serial
-    from cleaner.batch_readers import PageInput
+    from cleaner.batch.run import clean_serial
+    from cleaner.batch.readers import PageInput
 
     local = list(clean_serial([PageInput(i["id"], "", payload=i["html"], url=i["url"]) for i in items], OPTIONS))
     assert records == local and [r["status"] for r in records] == ["ok"] * len(files)

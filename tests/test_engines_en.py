@@ -11,12 +11,12 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from cleaner.blocks import BODY, EDIT, QUOTE, SIGNATURE
+from cleaner.segment.blocks import BODY, EDIT, QUOTE, SIGNATURE
 from cleaner.decode import decode
 from cleaner.engines import compile_table, detect
 from cleaner.engines.discourse import CRAWLER
 from cleaner.evaluate import normalize, score_case
-from cleaner.html import parse_html, segment_html, table_marks, walk_blocks
+from cleaner.segment.html import parse_html, segment_html, table_marks, walk_blocks
 
 EN = Path(__file__).resolve().parent.parent / "samples" / "pages" / "en_forum"
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from cleaner.blocks import BODY, QUOTE, SIGNATURE
+from cleaner.segment.blocks import BODY, QUOTE, SIGNATURE
 from cleaner.engines import detect
-from cleaner.html import parse_html, segment_html
+from cleaner.segment.html import parse_html, segment_html
 
 VANILLA = """<html><head><title>Printer offline - Community</title></head><body>
 <div class="MessageList Discussion"><div class="Item-Header DiscussionHeader">

@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 
 from cleaner import Cleaner
-from cleaner.blocks import ATTACHMENT, BODY, CHROME, EDIT, QUOTE, SIGNATURE
+from cleaner.segment.blocks import ATTACHMENT, BODY, CHROME, EDIT, QUOTE, SIGNATURE
 from cleaner.engines import ENGINES, detect, load_engines
 from cleaner.evaluate import normalize
-from cleaner.html import parse_html, segment_html
+from cleaner.segment.html import parse_html, segment_html
 from fixture_pages import DATA, read
 
 # The Discuz! X3.3 page is the sample samples/pages/zh_forum/eaddae4e0149832f.html (one copy).

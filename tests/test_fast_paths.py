@@ -14,18 +14,18 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from cleaner import normalize as nz
+from cleaner.rules import normalize as nz
 from cleaner import prefilter as pf
-from cleaner import spam_patterns as sp
-from cleaner.blocks import BODY, CHROME, HIDDEN, Block
+from cleaner.rules import spam_patterns as sp
+from cleaner.segment.blocks import BODY, CHROME, HIDDEN, Block
 from cleaner.engines import ENGINES, PageFacts, compile_table, markup_needs, narrowed, rank, text_needs
-from cleaner.html import (
+from cleaner.segment.html import (
     BLOCK_TAGS, NOISE, PATH_DEPTH, SKIPPED_SUBTREES, Mark, _hidden_mark, _label, _squash, hidden_reason,
     parse_html, table_marks, walk_blocks,
 )
 from cleaner.pipeline import _COMMERCIAL_SIGNAL, MODEL_MIN_CJK_SHARE, in_model_scope, read_page
 from cleaner.result import Removal
-from cleaner.rules import MAX_BUTTONS, button_line, view
+from cleaner.rules.lines import MAX_BUTTONS, button_line, view
 
 PAGES = sorted((Path(__file__).resolve().parent.parent / "samples" / "pages").rglob("*.html"))
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])

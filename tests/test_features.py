@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from cleaner import features as F
+from cleaner.model import features as F
 
 
 @pytest.mark.parametrize("raw, expected", [

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from cleaner.blocks import BODY, CHROME
+from cleaner.segment.blocks import BODY, CHROME
 from cleaner.evaluate import normalize
-from cleaner.generic import segment_generic
-from cleaner.html import parse_html, segment_html
+from cleaner.segment.fallback.posts import segment_generic
+from cleaner.segment.html import parse_html, segment_html
 from fixture_pages import DATA, read
 
 ARTICLES = [
@@ -128,7 +128,7 @@ def test_a_page_without_prose_has_no_posts():
 
 # ---- date evidence, post-template lines, header rows (hand-written fragments)
 
-from cleaner.generic import has_date_text  # noqa: E402
+from cleaner.segment.fallback.posts import has_date_text  # noqa: E402
 
 
 @pytest.mark.parametrize("line", ["Sep 18, 2017", "18 September 2017", "18.09.2017 14:02", "· 4y", "Updated 3mo",
@@ -330,8 +330,8 @@ def test_replies_in_bare_wrapper_divs_are_posts_and_their_header_and_buttons_are
 
 
 def test_a_line_that_shows_its_link_address_is_written_but_a_titled_reference_is_not():
-    from cleaner.blocks import Block
-    from cleaner.generic_article import written_link_density
+    from cleaner.segment.blocks import Block
+    from cleaner.segment.fallback.article import written_link_density
 
     pasted = "https://www.speakout.example/promotions"
     assert written_link_density(Block(pasted, link_chars=len(pasted), links=1)) == 0.0
@@ -401,8 +401,8 @@ def test_a_dated_sentence_where_posts_write_is_not_a_byline():
 
 
 def test_separator_lines_go_unless_posts_write_at_that_place():
-    from cleaner.blocks import Block
-    from cleaner.generic_lines import Written, take_separator_lines
+    from cleaner.segment.blocks import Block
+    from cleaner.segment.fallback.lines import Written, take_separator_lines
 
     text = "Diffuse light removes most false spots, try it first."
     lines = {1: [Block(text, 1, path="div.msg>p"), Block("------", 1, path="div.msg>p"), Block("|", 1, path="div.bar>span")]}
@@ -412,8 +412,8 @@ def test_separator_lines_go_unless_posts_write_at_that_place():
 
 
 def test_two_replies_lose_their_shared_buttons_but_never_their_last_line():
-    from cleaner.blocks import Block
-    from cleaner.generic_lines import Written, take_paired_template_lines
+    from cleaner.segment.blocks import Block
+    from cleaner.segment.fallback.lines import Written, take_paired_template_lines
 
     def post(i: int, text: str) -> list:
         return [Block(text, i, path="div.msg>p"), Block("Kutip", i, path="div.bar>div"), Block("Thanks", i, path="div.x>p")]
@@ -453,7 +453,7 @@ def test_a_list_of_cut_off_excerpts_is_neither_the_thread_nor_part_of_the_articl
     ("Short line... more", False),
 ])
 def test_cut_off_excerpts(line, teaser):
-    from cleaner.generic import is_teaser_line
+    from cleaner.segment.fallback.posts import is_teaser_line
 
     assert is_teaser_line(line) is teaser
 
@@ -521,7 +521,7 @@ def test_grid_columns_are_a_layout_not_posts():
 
 @pytest.mark.parametrize("line", ["椿 2月前", "shylockKai 6个月前", "bure 1年前"])
 def test_relative_chinese_ages_are_dates(line):
-    from cleaner.generic import has_date_text
+    from cleaner.segment.fallback.posts import has_date_text
 
     assert has_date_text(line)
 

@@ -12,8 +12,8 @@
 from __future__ import annotations
 
 from cleaner import clean
-from cleaner.generic_article import in_prose_list, is_attachment_line, written_link_density
-from cleaner.blocks import Block
+from cleaner.segment.fallback.article import in_prose_list, is_attachment_line, written_link_density
+from cleaner.segment.blocks import Block
 
 NAV = """<div class="nav"><a href="/">首页</a> <a href="/bbs">论坛</a> <a href="/help">帮助</a></div>"""
 FOOTER = """<div class="footer"><p>© 2024 示例科技有限公司 版权所有，未经许可不得转载本站内容。</p></div>"""
@@ -120,7 +120,7 @@ def test_attachment_lines():
 def test_prose_list_needs_prose_siblings_and_own_words():
     from lxml import html as lxml_html
 
-    from cleaner.generic_article import _totals
+    from cleaner.segment.fallback.article import _totals
 
     root = lxml_html.fromstring(
         "<div><ol><li>第一条说明写得比较长，讲的是部署之前需要准备的环境。</li>"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from cleaner.blocks import BODY, CHROME, HIDDEN
+from cleaner.segment.blocks import BODY, CHROME, HIDDEN
 from cleaner.errors import ParseError
-from cleaner.html import (
+from cleaner.segment.html import (
     MAX_DEPTH,
     Mark,
     clean_date,

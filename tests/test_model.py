@@ -11,7 +11,7 @@ import sklearn
 from sklearn.base import clone
 from sklearn.exceptions import NotFittedError
 
-from cleaner import model as M
+from cleaner.model import estimator as M
 from cleaner.errors import ModelLoadError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -146,7 +146,7 @@ def _page_spam_lines() -> list[str]:
 
 def test_training_lines_never_contain_the_page_spam():
     """The page-level test spam must stay unseen: no training line holds one (normalised)."""
-    from cleaner.features import normalize_many
+    from cleaner.model.features import normalize_many
 
     keys = [k for k in normalize_many(_page_spam_lines()) if k]
     assert len(keys) >= 30
@@ -159,7 +159,7 @@ def test_training_lines_never_contain_the_page_spam():
 
 def test_fit_features_matches_fit_on_lines(fitted):
     model, texts, labels = fitted
-    from cleaner.features import featurize
+    from cleaner.model.features import featurize
 
     again = M.SpamModel(C=4.0, threshold=0.5).fit_features(featurize(texts), labels)
     np.testing.assert_allclose(again.score_features(featurize(texts[:50])), model.score_lines(texts[:50]), rtol=1e-6)

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from cleaner import Cleaner, CleanResult
-from cleaner.batch import CleanOptions, clean_serial
-from cleaner.batch_readers import PageInput
+from cleaner.batch.run import CleanOptions, clean_serial
+from cleaner.batch.readers import PageInput
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "samples" / "pages"

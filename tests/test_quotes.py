@@ -7,9 +7,9 @@ import pytest
 from lxml import etree
 
 from cleaner import clean
-from cleaner.blocks import BODY, QUOTE
-from cleaner.html import parse_html, segment_html
-from cleaner.quotes import (
+from cleaner.segment.blocks import BODY, QUOTE
+from cleaner.segment.html import parse_html, segment_html
+from cleaner.segment.quotes import (
     HEADER_PATTERNS,
     POST_LINKS,
     QUOTE_HEADER,
@@ -311,7 +311,7 @@ def test_element_around_a_cite_is_not_the_header_even_with_a_dated_line():
 
 def test_smf_header_is_decided_with_the_quote_after_it():
     """SMF puts the attribution in its own div.quoteheader before div.quote: one decision for both."""
-    from cleaner.quotes import decide_quotes
+    from cleaner.segment.quotes import decide_quotes
 
     root = etree.fromstring(
         '<div><div id="msg_11" class="inner">' + ALICE + '</div><div id="msg_12" class="inner">'

@@ -2,8 +2,8 @@
 
 import pytest
 
-from cleaner.blocks import BODY, CHROME, QUOTE, Block, PostMeta, Segmented
-from cleaner.rules import judge, page_context
+from cleaner.segment.blocks import BODY, CHROME, QUOTE, Block, PostMeta, Segmented
+from cleaner.rules.lines import judge, page_context
 
 
 def verdict(text, **block_fields):

@@ -12,12 +12,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cleaner import decode as dc
-from cleaner import rules
-from cleaner.blocks import Block, PostMeta
+from cleaner.rules import lines as rules
+from cleaner.segment.blocks import Block, PostMeta
 from cleaner.engines import ENGINES, compile_table, markup_needs, rank, ranked
 from cleaner.engines.base import has_class
-from cleaner.html import _post_meta, parse_html, table_marks, walk_blocks
-from cleaner.lazy import LazyPostMeta, TreeBlock
+from cleaner.segment.html import _post_meta, parse_html, table_marks, walk_blocks
+from cleaner.segment.lazy import LazyPostMeta, TreeBlock
 from cleaner.pipeline import read_page
 
 PAGES = sorted((Path(__file__).resolve().parent.parent / "samples" / "pages").rglob("*.html"))
@@ -117,7 +117,7 @@ def test_gated_chrome_lines_give_the_plain_verdicts(text):
 def test_page_title_text_is_the_xpath_string_of_the_first_title():
     from lxml import etree
 
-    from cleaner.postmeta import _page_title_text
+    from cleaner.segment.postmeta import _page_title_text
 
     xpath = etree.XPath("string(//title)")
     snippets = ["<p>x</p>", "<title>a<b>b</b>c</title><p>x</p><title>second</title>",

@@ -1,8 +1,8 @@
 """Plain-text dumps: the three layouts (floor marker first, byline under a dated floor line,
 Tieba author cards with tail floors), anti-copy noise, title and header."""
 
-from cleaner.blocks import BODY
-from cleaner.text import segment_text
+from cleaner.segment.blocks import BODY
+from cleaner.segment.textdump import segment_text
 
 DISCUZ = """南湖社区论坛
 注册

@@ -10,8 +10,8 @@ import numpy as np
 import pytest
 
 from cleaner import cli
-from cleaner import model as M
-from cleaner.train import parse_label, read_labelled
+from cleaner.model import estimator as M
+from cleaner.model.train import parse_label, read_labelled
 
 ROOT = Path(__file__).resolve().parent.parent
 LINES = ROOT / "samples" / "lines"
@@ -81,4 +81,4 @@ def test_wheel_contains_the_shipped_model(tmp_path):
     assert "cleaner/models/spam_model.skops" in names
     assert "cleaner/models/spam_model.card.json" in names
     assert "cleaner/data/blocked_domains.txt" in names
-    assert "cleaner/features.py" in names and "cleaner/model.py" in names
+    assert "cleaner/model/features.py" in names and "cleaner/model/estimator.py" in names

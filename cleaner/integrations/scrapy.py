@@ -72,7 +72,7 @@ class ForumCleanerPipeline:
         return pipeline
 
     def _build_cleaner(self):
-        from ..batch import CleanOptions, make_cleaner
+        from ..batch.run import CleanOptions, make_cleaner
 
         options = CleanOptions(replies=self.config["REPLIES"], model=self.config["MODEL"],
                                trust_model=self.config["TRUST_MODEL"],

@@ -28,11 +28,11 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from typing import Callable, Iterable, Iterator
 
-from .batch_readers import PageInput
-from .decode import MAX_PAGE_BYTES as DEFAULT_MAX_BYTES
-from .errors import CleanError, CleanTimeoutError, PageTooLargeError
-from .pipeline import Pending
-from .result import CleanResult
+from .readers import PageInput
+from ..decode import MAX_PAGE_BYTES as DEFAULT_MAX_BYTES
+from ..errors import CleanError, CleanTimeoutError, PageTooLargeError
+from ..pipeline import Pending
+from ..result import CleanResult
 
 DEFAULT_TIMEOUT_S = 30.0  # per page in a worker: SIGALRM turns it into an error record
 HARD_TIMEOUT_FACTOR = 2.0  # a worker still busy after factor * timeout + grace is killed
@@ -65,7 +65,7 @@ class CleanOptions:
 
 def make_cleaner(options: CleanOptions):
     """Build the public ``Cleaner`` once (it loads the spam model); reused for every page."""
-    from . import Cleaner
+    from .. import Cleaner
 
     return Cleaner(**options.cleaner_kwargs())
 
@@ -452,7 +452,7 @@ def run_batch(pages: Iterable[PageInput], writer, options: CleanOptions, *, jobs
 
 def already_written(writer) -> Callable[[str, str | None], bool]:
     """Resume: whether the writer already holds the record of (id, url)."""
-    from .batch_writers import id_key
+    from .writers import id_key
 
     done = writer.done_keys()
     is_done = getattr(writer, "is_done", None)

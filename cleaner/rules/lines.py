@@ -13,9 +13,9 @@ from collections.abc import Mapping
 from typing import Callable, NamedTuple
 
 from . import spam_patterns as sp
-from .blocks import BODY, Block, Segmented
+from ..segment.blocks import BODY, Block, Segmented
 from .normalize import collapse_spaces, fold, for_matching, matching_form
-from .prefilter import lowered, may_contain, needed_literals
+from ..prefilter import lowered, may_contain, needed_literals
 from .vocab import BUTTON_SEPARATORS, BUTTON_WORDS, CHROME_LINES
 
 # A block with at least this many links, mostly link text, is a link farm.

@@ -11,7 +11,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .blocks import BODY, CHROME, HIDDEN, Block, PostMeta
+from ..blocks import BODY, CHROME, HIDDEN, Block, PostMeta
 
 MIN_PARAGRAPH_CHARS = 10  # shorter lines give no score to their containers
 MAX_PARAGRAPH_LINK_DENSITY = 0.5

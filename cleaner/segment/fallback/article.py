@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import Callable
 
-from .blocks import Block
-from .generic_lines import (
+from ..blocks import Block
+from .lines import (
     INLINE_OR_PARAGRAPH_TAGS,
     MAX_PARAGRAPH_LINK_DENSITY,
     MIN_PARAGRAPH_CHARS,
@@ -32,7 +32,7 @@ from .generic_lines import (
     is_byline,
     paragraph_score,
 )
-from .spam_patterns import URL as VISIBLE_URL
+from ...rules.spam_patterns import URL as VISIBLE_URL
 
 MAX_ARTICLE_LINK_DENSITY = 0.5  # a line inside the article with more links than this is chrome
 SHOWN_URL_MIN_SHARE = 0.8  # ... unless this share of its link text is addresses the author pasted

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .result import Removal
+from ..result import Removal
 
 # Roles a segmenter can assign from structure alone (engine tables, markup, text layout).
 BODY = "body"  # text inside a post body: candidate content

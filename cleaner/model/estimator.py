@@ -2,7 +2,7 @@
 
 ``SpamModel`` follows the scikit-learn estimator API (``__init__`` only stores
 parameters, ``fit`` returns self, learned attributes end in ``_``). Features come from
-``cleaner.features.featurize`` outside the persisted Pipeline, so the Pipeline holds
+``cleaner.model.features.featurize`` outside the persisted Pipeline, so the Pipeline holds
 only scikit-learn built-ins and the default ``.skops`` file loads without running code.
 ``.joblib`` files (pickle) run code when loaded: they load only with ``trust=True``.
 
@@ -31,7 +31,7 @@ from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import MaxAbsScaler
 from sklearn.utils.validation import check_is_fitted
 
-from .errors import ModelLoadError
+from ..errors import ModelLoadError
 from .features import FEATURE_VERSION, N_HASH_FEATURES, feature_parts, featurize
 
 MODEL_FORMAT = "forum-cleaner-spam-model"
@@ -148,7 +148,7 @@ def default_model_path() -> Path:
             return candidate
     except (ModuleNotFoundError, TypeError):
         pass
-    return Path(__file__).resolve().parent.parent / "models" / DEFAULT_MODEL_NAME
+    return Path(__file__).resolve().parents[2] / "models" / DEFAULT_MODEL_NAME
 
 
 def card_path(model_path: str | Path) -> Path:

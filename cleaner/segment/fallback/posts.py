@@ -26,9 +26,9 @@ from typing import Iterable
 
 from lxml import etree
 
-from .blocks import BODY, CHROME, HIDDEN, Block, PostMeta, Segmented
-from .html import Mark, page_title, walk_blocks
-from .generic_lines import (  # noqa: F401  (has_date_text, dated_markup: re-exported, public)
+from ..blocks import BODY, CHROME, HIDDEN, Block, PostMeta, Segmented
+from ..html import Mark, page_title, walk_blocks
+from .lines import (  # noqa: F401  (has_date_text, dated_markup: re-exported, public)
     DATE_LINE_MAX_CHARS,
     _content_chars,
     _to_chrome,
@@ -38,7 +38,7 @@ from .generic_lines import (  # noqa: F401  (has_date_text, dated_markup: re-exp
     take_article_chrome,
     take_post_chrome,
 )
-from .generic_article import (
+from .article import (
     ANCESTOR_WEIGHTS,
     MAX_ARTICLE_LINK_DENSITY,
     ROOT_TAGS,

@@ -17,10 +17,10 @@ from functools import partial
 from lxml import etree
 
 from .blocks import ATTACHMENT, BODY, CHROME, EDIT, HIDDEN, QUOTE, SIGNATURE, Block, PostMeta, Segmented
-from .errors import ParseError
+from ..errors import ParseError
 from .lazy import LazyPostMeta, TreeBlock
 from .postmeta import _first_value, _post_meta, _squash, _string_value, clean_date, page_title, parse_floor  # noqa: F401
-from .result import Removal
+from ..result import Removal
 
 MAX_DEPTH = 250  # libxml2 (without huge_tree) silently drops content below depth 256
 MAX_ELEMENTS = 1_000_000
@@ -362,13 +362,13 @@ def _keep_cited_quotes(marks: dict, found: list, bodies: list, author_xpath) -> 
 
 def _possible(ct, xpaths, facts) -> tuple:
     """The XPaths that can match somewhere on the page, narrowed to their possible branches."""
-    from .engines import narrowed
+    from ..engines import narrowed
 
     return tuple(x for x in (narrowed(x, facts, ct.needs.get(x)) for x in xpaths) if x is not None)
 
 
 def _possible_one(ct, xpath, facts):
-    from .engines import narrowed
+    from ..engines import narrowed
 
     return narrowed(xpath, facts, ct.needs.get(xpath)) if xpath is not None else None
 
@@ -421,7 +421,7 @@ def _title_and_forum(ct, root: etree._Element, facts=None) -> tuple[str, str]:
 def segment_with_table(root: etree._Element, table, facts=None) -> Segmented:
     """Blocks of a page made by a known engine: posts, their bodies and marked parts, chrome.
     ``facts``: the page's engines.PageFacts from detection, reused to skip XPaths."""
-    from .engines import compile_table
+    from ..engines import compile_table
 
     ct = compile_table(table)
     marks, posts = table_marks(ct, root, facts)
@@ -436,8 +436,8 @@ def segment_with_table(root: etree._Element, table, facts=None) -> Segmented:
 
 def segment_html(root: etree._Element, *, url: str | None = None) -> Segmented:
     """Cut a parsed page into blocks: with the best engine table that finds posts, else generically."""
-    from .engines import PageFacts, ranked
-    from .generic import segment_generic
+    from ..engines import PageFacts, ranked
+    from .fallback.posts import segment_generic
 
     facts = PageFacts(root, url)
     for detection in ranked(root, url, facts=facts):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .prefilter import lowered, may_contain, needed_literals
+from ..prefilter import lowered, may_contain, needed_literals
 
 # Invisible characters spammers put between letters and digits (keycap and variation marks too).
 ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u20e3\ufe0e\ufe0f"), None)

@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 
 from .blocks import BODY, CHROME, Block, PostMeta, Segmented
-from .engines import textdump as td
-from .normalize import collapse_spaces
-from .result import Removal
+from ..engines import textdump as td
+from ..rules.normalize import collapse_spaces
+from ..result import Removal
 
 _FLOOR = re.compile(td.FLOOR_LINE)
 _TITLES = tuple(re.compile(rx) for rx in td.TITLE_LINES)

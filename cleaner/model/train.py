@@ -34,7 +34,7 @@ from sklearn.metrics import f1_score, precision_recall_curve, precision_score, r
 from sklearn.model_selection import GroupShuffleSplit, StratifiedGroupKFold, StratifiedKFold
 
 from .features import FEATURE_VERSION, featurize
-from .model import DEFAULT_C, SpamModel, save
+from .estimator import DEFAULT_C, SpamModel, save
 
 DEFAULT_TARGET_PRECISION = 0.99
 DEFAULT_FOLDS = 5
