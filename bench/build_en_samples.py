@@ -27,7 +27,8 @@ sys.path.insert(0, str(ROOT))
 from cleaner.segment.blocks import BODY  # noqa: E402
 from cleaner.decode import decode  # noqa: E402
 from cleaner.engines import ENGINES, compile_table, detect  # noqa: E402
-from cleaner.segment.html import table_marks, walk_blocks  # noqa: E402
+from cleaner.segment.html import table_marks  # noqa: E402
+from cleaner.segment.walk import walk_blocks  # noqa: E402
 
 HARVEST = Path("/work/shared/data/forum_pages/harvest_forum")
 OUT = ROOT / "samples" / "pages" / "en_forum"

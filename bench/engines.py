@@ -23,7 +23,8 @@ sys.path.insert(0, str(ROOT))
 from cleaner.decode import decode  # noqa: E402
 from cleaner.engines import ENGINES, detect  # noqa: E402
 from cleaner.evaluate import iter_cases  # noqa: E402
-from cleaner.segment.html import parse_html, segment_html  # noqa: E402
+from cleaner.segment.html import segment_html  # noqa: E402
+from cleaner.segment.parse import parse_html  # noqa: E402
 
 KNOWN = {table.name for table in ENGINES}
 

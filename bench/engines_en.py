@@ -26,7 +26,8 @@ sys.path.insert(0, str(ROOT))
 from cleaner.segment.blocks import BODY, QUOTE  # noqa: E402
 from cleaner.decode import decode  # noqa: E402
 from cleaner.engines import detect  # noqa: E402
-from cleaner.segment.html import parse_html, segment_html  # noqa: E402
+from cleaner.segment.html import segment_html  # noqa: E402
+from cleaner.segment.parse import parse_html  # noqa: E402
 
 HARVEST = Path("/work/shared/data/forum_pages/harvest_forum")
 SAMPLES = ROOT / "samples" / "pages" / "en_forum"

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """False positives of the spam model on genuine Western forum text, with and without the
-pipeline's scope gate (cleaner.pipeline.in_model_scope). EVALUATION ONLY: the post texts of
+pipeline's scope gate (cleaner.model.scope.in_model_scope). EVALUATION ONLY: the post texts of
 ../shared/data/forum_pages/harvest_forum/*.posts.json belong to their sites and are never
 used for training.
 
@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from cleaner.model.estimator import load_model  # noqa: E402
-from cleaner.pipeline import in_model_scope  # noqa: E402
+from cleaner.model.scope import in_model_scope  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "forum_pages" / "harvest_forum"
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")

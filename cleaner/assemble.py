@@ -7,7 +7,7 @@ import re
 from collections import defaultdict
 
 from .segment.blocks import BODY, Segmented
-from .rules.normalize import cjk_share
+from .textutil import cjk_share
 from .result import CleanResult, Post, Removal
 from .rules.lines import Verdict
 

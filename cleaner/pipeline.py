@@ -3,8 +3,8 @@
 ``prepare`` runs decode, segmentation and the rules for one page; ``score_pending`` scores
 the kept lines of one or many prepared pages in one model call; ``finish`` marks the spam
 and assembles the result (``Cleaner.clean`` = the three for one page). Each stage reads only
-what the one before produced; engine knowledge stays in engines/, line knowledge in
-vocab.py / spam_patterns.py, the model in model.py."""
+what the one before produced; engine knowledge stays in engines/, line knowledge in rules/,
+the model and the lines it is asked about in model/."""
 
 from __future__ import annotations
 
@@ -15,15 +15,14 @@ from dataclasses import dataclass
 from typing import Any, Mapping, Sequence
 
 from . import decode
-from .rules import spam_patterns as sp
 from .assemble import assemble
 from .segment.blocks import BODY, Segmented
 from .decode import MAX_PAGE_BYTES
 from .engines import chrome_line_patterns
 from .errors import CleanTimeoutError, UnsupportedInputError
-from .rules.normalize import cjk_share
-from .prefilter import lowered, may_contain, needed_literals
+from .model.scope import in_model_scope
 from .result import CleanResult
+from .segment import segment_page
 from .rules.lines import RULES, Verdict, judge, page_context, view
 
 # Default time limit per page; a keyword argument of Cleaner (as is max_bytes).
@@ -31,12 +30,6 @@ TIME_LIMIT_S = 20.0
 # On article pages (not forum threads) the model must be this sure: ads are injected into
 # threads; an article's own contact and copyright lines look like ads to a line model.
 ARTICLE_MIN_SPAM_SCORE = 0.9
-# Lines with at least this share of CJK characters are always scored by the spam model.
-MODEL_MIN_CJK_SHARE = 0.3
-# Other lines are scored only when they carry what an advert needs to be answered: a phone-like
-# number, a handle, a price, or ad vocabulary. A bare link is not enough: genuine Western posts
-# link to shops and docs all the time (the model flagged 1.1% of such posts).
-_COMMERCIAL_SIGNAL = re.compile(r"\d{5,}|(?<!\w)@\w|[$€£¥]\s?\d", re.I)
 
 
 @dataclass(slots=True)
@@ -87,16 +80,6 @@ def _is_lxml_element(page: Any) -> bool:
     return isinstance(page, etree._Element)
 
 
-def segment(doc: Document, url: str | None) -> Segmented:
-    if not doc.is_html:
-        from .segment.textdump import segment_text
-
-        return segment_text(doc.text)
-    from .segment.html import parse_html, segment_html
-
-    return segment_html(parse_html(doc.text), url=url)
-
-
 def apply_rules(seg: Segmented, posts: set[int] | None, engine_lines: tuple[re.Pattern[str], ...] = (),
                 use_rules: bool = True) -> list[Verdict | None]:
     """One verdict per block; blocks of posts not asked for are left undecided (None)."""
@@ -106,21 +89,6 @@ def apply_rules(seg: Segmented, posts: set[int] | None, engine_lines: tuple[re.P
     rules = RULES if use_rules else RULES[:1]  # structure is not a rule users switch off
     return [judge(b, ctx, rules, line) if want else None
             for b, want, line in zip(seg.blocks, wanted, lines)]
-
-
-def in_model_scope(text: str, *, min_cjk_share: float = MODEL_MIN_CJK_SHARE) -> bool:
-    """The model learned Chinese ad lines and contact tricks; Western prose with no link, number
-    or contact id is outside what it knows, so it is not asked (precision over recall)."""
-    if cjk_share(text) >= min_cjk_share:
-        return True
-    # (Speed: the URL and keyword regexes are case-insensitive alternations, slow on prose; each
-    # runs only on lines holding the literals it needs, read from the pattern: same answers.)
-    lower = lowered(text)
-    without_links = sp.URL.sub(" ", text) if may_contain(needed_literals(sp.URL), lower) else text
-    # digits inside a link are not a phone number
-    if _COMMERCIAL_SIGNAL.search(without_links):
-        return True
-    return may_contain(needed_literals(sp._keyword_regex()), lower) and bool(sp.find_ad_keywords(text))
 
 
 def model_rule_name(model: Any) -> str:
@@ -163,7 +131,7 @@ def prepare(page: Any, *, url: str | None = None, headers: Mapping[str, str] | N
     doc = read_page(page, headers, max_bytes)
     if not doc.text or doc.text.isspace():  # = not doc.text.strip(), without a copy
         return CleanResult(encoding=doc.encoding, url=url, empty_reason="empty input")
-    seg = segment(doc, url)
+    seg = segment_page(doc.text, is_html=doc.is_html, url=url)
     deadline.check("segmentation")
     posts = None if replies or not seg.is_thread else {0}
     verdicts = apply_rules(seg, posts, chrome_line_patterns(seg.engine), use_rules)

@@ -16,7 +16,9 @@ from cleaner.decode import decode
 from cleaner.engines import compile_table, detect
 from cleaner.engines.discourse import CRAWLER
 from cleaner.evaluate import normalize, score_case
-from cleaner.segment.html import parse_html, segment_html, table_marks, walk_blocks
+from cleaner.segment.html import segment_html, table_marks
+from cleaner.segment.parse import parse_html
+from cleaner.segment.walk import walk_blocks
 
 EN = Path(__file__).resolve().parent.parent / "samples" / "pages" / "en_forum"
 

@@ -10,7 +10,8 @@ import pytest
 
 from cleaner.segment.blocks import BODY, QUOTE, SIGNATURE
 from cleaner.engines import detect
-from cleaner.segment.html import parse_html, segment_html
+from cleaner.segment.html import segment_html
+from cleaner.segment.parse import parse_html
 
 VANILLA = """<html><head><title>Printer offline - Community</title></head><body>
 <div class="MessageList Discussion"><div class="Item-Header DiscussionHeader">

@@ -9,7 +9,8 @@ from cleaner import Cleaner
 from cleaner.segment.blocks import ATTACHMENT, BODY, CHROME, EDIT, QUOTE, SIGNATURE
 from cleaner.engines import ENGINES, detect, load_engines
 from cleaner.evaluate import normalize
-from cleaner.segment.html import parse_html, segment_html
+from cleaner.segment.html import segment_html
+from cleaner.segment.parse import parse_html
 from fixture_pages import DATA, read
 
 # The Discuz! X3.3 page is the sample samples/pages/zh_forum/eaddae4e0149832f.html (one copy).

@@ -16,14 +16,16 @@ from lxml import etree
 
 from cleaner.rules import normalize as nz
 from cleaner import prefilter as pf
+from cleaner import textutil
 from cleaner.rules import spam_patterns as sp
 from cleaner.segment.blocks import BODY, CHROME, HIDDEN, Block
 from cleaner.engines import ENGINES, PageFacts, compile_table, markup_needs, narrowed, rank, text_needs
-from cleaner.segment.html import (
-    BLOCK_TAGS, NOISE, PATH_DEPTH, SKIPPED_SUBTREES, Mark, _hidden_mark, _label, _squash, hidden_reason,
-    parse_html, table_marks, walk_blocks,
-)
-from cleaner.pipeline import _COMMERCIAL_SIGNAL, MODEL_MIN_CJK_SHARE, in_model_scope, read_page
+from cleaner.segment.html import table_marks
+from cleaner.segment.parse import parse_html
+from cleaner.segment.walk import BLOCK_TAGS, NOISE, PATH_DEPTH, SKIPPED_SUBTREES, Mark, _hidden_mark, _label, hidden_reason, walk_blocks
+from cleaner.textutil import collapse_spaces
+from cleaner.model.scope import _COMMERCIAL_SIGNAL, MODEL_MIN_CJK_SHARE, in_model_scope
+from cleaner.pipeline import read_page
 from cleaner.result import Removal
 from cleaner.rules.lines import MAX_BUTTONS, button_line, view
 
@@ -86,9 +88,9 @@ EVASIONS = st.one_of([st.from_regex(p) for p, _ in nz._EVASION_PATTERNS] + [st.f
 @given(text=EVASIVE | EVASIONS | st.text(max_size=40))
 def test_gated_normalisation_equals_the_plain_substitutions(text):
     assert nz.for_matching(text) == reference_for_matching(text)
-    cjk = len(re.findall(rf"[{nz._CJK}]", text))
+    cjk = len(re.findall(rf"[{textutil.HAN}]", text))
     chars = len(re.findall(r"\S", text))
-    assert nz.cjk_share(text) == (cjk / chars if chars else 0.0)
+    assert textutil.cjk_share(text) == (cjk / chars if chars else 0.0)
 
 
 def test_normalisation_of_sample_lines_is_unchanged():
@@ -99,7 +101,7 @@ def test_normalisation_of_sample_lines_is_unchanged():
 
 
 def reference_in_model_scope(text: str) -> bool:
-    if nz.cjk_share(text) >= MODEL_MIN_CJK_SHARE:
+    if textutil.cjk_share(text) >= MODEL_MIN_CJK_SHARE:
         return True
     return bool(_COMMERCIAL_SIGNAL.search(sp.URL.sub(" ", text))) or bool(sp.find_ad_keywords(text))
 
@@ -190,7 +192,7 @@ def reference_walk(root, marks, base, keep_ancestors):
 
     def flush():
         if state["parts"]:
-            text = _squash("".join(state["parts"]))
+            text = collapse_spaces("".join(state["parts"]))
             if text:
                 ctx = state["ctx"]
                 blocks.append(Block(text, ctx.post, ctx.role, _path(state["el"]) if state["el"] is not None else "",
@@ -213,7 +215,7 @@ def reference_walk(root, marks, base, keep_ancestors):
             state.update(ctx=entry[1], el=el, anc=tuple(e[0] for e in stack[1:]))
         state["parts"].append(text)
         if entry[2]:
-            state["link_chars"] += len(_squash(text))
+            state["link_chars"] += len(collapse_spaces(text))
 
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, el in walker:
@@ -233,7 +235,7 @@ def reference_walk(root, marks, base, keep_ancestors):
             reason = hidden_reason(el)
             mark = _hidden_mark(el, ctx, reason, boundary) if reason else None
         if mark is not None and mark.role in (NOISE, "skip"):
-            text = _squash("".join(el.itertext()))
+            text = collapse_spaces("".join(el.itertext()))
             if text and mark.role == NOISE:
                 removed.append(Removal(text=text, kind="noise", rule=mark.reason, post=mark.post))
             elif text:

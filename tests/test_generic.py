@@ -9,7 +9,8 @@ import pytest
 from cleaner.segment.blocks import BODY, CHROME
 from cleaner.evaluate import normalize
 from cleaner.segment.fallback.posts import segment_generic
-from cleaner.segment.html import parse_html, segment_html
+from cleaner.segment.html import segment_html
+from cleaner.segment.parse import parse_html
 from fixture_pages import DATA, read
 
 ARTICLES = [

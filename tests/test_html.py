@@ -6,17 +6,9 @@ import pytest
 
 from cleaner.segment.blocks import BODY, CHROME, HIDDEN
 from cleaner.errors import ParseError
-from cleaner.segment.html import (
-    MAX_DEPTH,
-    Mark,
-    clean_date,
-    hidden_reason,
-    looks_like_noise,
-    page_title,
-    parse_floor,
-    parse_html,
-    walk_blocks,
-)
+from cleaner.segment.parse import MAX_DEPTH, parse_html
+from cleaner.segment.postmeta import clean_date, page_title, parse_floor
+from cleaner.segment.walk import Mark, hidden_reason, looks_like_noise, walk_blocks
 
 
 def body_walk(fragment: str):

@@ -8,7 +8,8 @@ from lxml import etree
 
 from cleaner import clean
 from cleaner.segment.blocks import BODY, QUOTE
-from cleaner.segment.html import parse_html, segment_html
+from cleaner.segment.html import segment_html
+from cleaner.segment.parse import parse_html
 from cleaner.segment.quotes import (
     HEADER_PATTERNS,
     POST_LINKS,

@@ -99,7 +99,7 @@ def test_repeated_ad_across_authors():
 
 
 def test_model_scope_needs_cjk_or_a_commercial_signal_outside_links():
-    from cleaner.pipeline import in_model_scope
+    from cleaner.model.scope import in_model_scope
 
     assert in_model_scope("这是一句普通的中文句子。")
     assert in_model_scope("Call 5551234567 for cheap loans")

@@ -16,7 +16,10 @@ from cleaner.rules import lines as rules
 from cleaner.segment.blocks import Block, PostMeta
 from cleaner.engines import ENGINES, compile_table, markup_needs, rank, ranked
 from cleaner.engines.base import has_class
-from cleaner.segment.html import _post_meta, parse_html, table_marks, walk_blocks
+from cleaner.segment.html import table_marks
+from cleaner.segment.parse import parse_html
+from cleaner.segment.postmeta import _post_meta
+from cleaner.segment.walk import walk_blocks
 from cleaner.segment.lazy import LazyPostMeta, TreeBlock
 from cleaner.pipeline import read_page
 

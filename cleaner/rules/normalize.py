@@ -12,14 +12,14 @@ import re
 import unicodedata
 
 from ..prefilter import lowered, may_contain, needed_literals
+from ..textutil import HAN, collapse_spaces
 
 # Invisible characters spammers put between letters and digits (keycap and variation marks too).
 ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u20e3\ufe0e\ufe0f"), None)
 _ZERO_WIDTH_CHAR = re.compile("[" + "".join(map(chr, ZERO_WIDTH)) + "]")
 # Look-alikes of zero inside digit runs: "0311-8826○7715".
 _ZERO_LOOKALIKE = re.compile(r"(?<=\d)[○〇oO](?=\d)|(?<=\d)[○〇](?=\D|$)")
-_CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_SPACE_BETWEEN_CJK = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])")
+_SPACE_BETWEEN_CJK = re.compile(rf"(?<=[{HAN}])\s+(?=[{HAN}])")
 _SPACED_DIGITS = re.compile(r"(?<=\d)[\s.\-·•_]{1,2}(?=\d)")
 _WHITESPACE = re.compile(r"\s+")
 _DIGIT = re.compile(r"\d")
@@ -43,11 +43,6 @@ def fold(text: str) -> str:
         return text  # ASCII is NFKC already and holds no zero-width character
     text = unicodedata.normalize("NFKC", text)
     return text.translate(ZERO_WIDTH) if _ZERO_WIDTH_CHAR.search(text) else text
-
-
-def collapse_spaces(text: str) -> str:
-    """Whitespace runs to one space, ends stripped (str.split and re's \\s agree on whitespace)."""
-    return " ".join(text.split())
 
 
 def for_matching(text: str) -> str:
@@ -79,14 +74,3 @@ def _sub_if_possible(needs, pattern: re.Pattern[str], repl: str, text: str, lowe
     if replaced is text:  # (re returns the very string when nothing matched)
         return text, lower
     return replaced, lowered(replaced)
-
-
-_CJK_RUN = re.compile(rf"[{_CJK}]+")
-
-
-def cjk_share(text: str) -> float:
-    """Share of CJK characters among non-space characters (language and length logic)."""
-    if text.isascii():
-        return 0.0
-    chars = len("".join(text.split()))  # non-space characters (split and re's \S agree)
-    return sum(map(len, _CJK_RUN.findall(text))) / chars if chars else 0.0

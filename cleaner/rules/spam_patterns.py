@@ -1,6 +1,6 @@
 """Spam knowledge as data: contact-id patterns, call-to-action words, URL pattern and the
-strong ad keywords (cleaner/data/spam_keywords.tsv). rules.py combines them into named
-rules; the spam model sees the same normalised text (cleaner.normalize.for_matching)."""
+strong ad keywords (cleaner/data/spam_keywords.tsv). rules/lines.py combines them into
+named rules; the spam model sees the same normalised text (cleaner.rules.normalize.for_matching)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'，。！？、）)]+", re.I)
+from ..textutil import WEB_ADDRESS
+
+URL = WEB_ADDRESS
 DOMAIN = re.compile(r"(?:https?://)?(?:www\.)?([a-z0-9.-]+\.[a-z]{2,})", re.I)
 
 # Contact ids, matched on for_matching() text (full-width folded, spaced digits joined).

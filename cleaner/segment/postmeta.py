@@ -9,14 +9,11 @@ import re
 
 from lxml import etree
 
+from ..textutil import collapse_spaces
 from .blocks import PostMeta
 
 _TITLE_SEPARATOR = re.compile(r"\s+[-|–—]\s+|\s*[|｜]\s*")
 _POWERED_BY = re.compile(r"powered\s+by|^\s*$", re.IGNORECASE)
-
-
-def _squash(text: str) -> str:
-    return " ".join(text.split())
 
 
 def _page_title_text(root: etree._Element) -> str:
@@ -29,7 +26,7 @@ def _page_title_text(root: etree._Element) -> str:
 
 def page_title(root: etree._Element) -> tuple[str, str]:
     """(thread title, site name) from <title>: "Subject - Board - Site - Powered by X"."""
-    raw = _squash(_page_title_text(root))
+    raw = collapse_spaces(_page_title_text(root))
     if not raw:
         return "", ""
     parts = [p for p in _TITLE_SEPARATOR.split(raw) if p and not _POWERED_BY.search(p)]
@@ -59,8 +56,8 @@ def _string_value(value) -> str:
     if value is None:
         return ""
     if isinstance(value, etree._Element):
-        return _squash("".join(value.itertext()))
-    return _squash(str(value))
+        return collapse_spaces("".join(value.itertext()))
+    return collapse_spaces(str(value))
 
 
 def clean_date(value) -> str:
@@ -70,7 +67,7 @@ def clean_date(value) -> str:
         for titled in value.iter():
             title = titled.get("title")
             if title and _DATE_IN_TITLE.search(title):
-                return _squash(title)
+                return collapse_spaces(title)
     return _DATE_PREFIX.sub("", _string_value(value)).strip(" |")
 
 

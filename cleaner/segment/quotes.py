@@ -20,8 +20,7 @@ from typing import Callable, Iterable, Sequence
 
 from lxml import etree
 
-from .html import _CJK
-from .postmeta import _squash
+from ..textutil import EAST_ASIAN_CHAR, collapse_spaces
 
 QUOTE_HEADER = "quote-header"  # reason of an attribution/expand line dropped from a kept quote
 
@@ -144,7 +143,7 @@ class QuoteParts:
 
 
 def _text(el: etree._Element) -> str:
-    return _squash("".join(el.itertext()))
+    return collapse_spaces("".join(el.itertext()))
 
 
 def _shape_rule(el: etree._Element, shapes: Sequence[tuple[str, str, str]]) -> str:
@@ -239,12 +238,12 @@ def _holds_header_shape(node: etree._Element) -> bool:
 
 def _grams(text: str) -> set[str]:
     squashed = "".join(text.split()).casefold()
-    n = CJK_GRAM if _CJK.search(squashed[:200]) else REPEAT_GRAM
+    n = CJK_GRAM if EAST_ASIAN_CHAR.search(squashed[:200]) else REPEAT_GRAM
     return {squashed[i:i + n] for i in range(len(squashed) - n + 1)}
 
 
 def _name_key(name: str) -> str:
-    return _squash(name).strip(_NAME_EDGES).casefold()
+    return collapse_spaces(name).strip(_NAME_EDGES).casefold()
 
 
 def _body_text(el: etree._Element, quotes: frozenset | set) -> str:
@@ -303,7 +302,7 @@ def _body_only(parts: QuoteParts, drop: Iterable[str]) -> str:
     text = parts.text
     for piece in drop:
         text = text.replace(piece, " ", 1)
-    return _squash(text)
+    return collapse_spaces(text)
 
 
 def decide(el: etree._Element, post: int, page: PageQuotes, *, header: etree._Element | None = None,

@@ -10,7 +10,7 @@ import re
 
 from .blocks import BODY, CHROME, Block, PostMeta, Segmented
 from ..engines import textdump as td
-from ..rules.normalize import collapse_spaces
+from ..textutil import collapse_spaces
 from ..result import Removal
 
 _FLOOR = re.compile(td.FLOOR_LINE)

@@ -1,8 +1,8 @@
-"""Where a page's article is, for the generic segmenter: containers scored by the prose below
+"""Where a page's article is, for the fallback segmenter: containers scored by the prose below
 them (readability/CETD-like), weighed by class/id hints; and which linked lines inside the
 article an author wrote.
 
-Split from generic.py, which finds repeated posts and decides the page's shape. Two kinds of
+posts.py finds repeated posts and decides the page's shape. Two kinds of
 page need finer line evidence than the scores every page gets, and only they pay for it:
 
 * a thin page (no container scores like a real paragraph: a one-line post, a post that is an
@@ -32,7 +32,7 @@ from .lines import (
     is_byline,
     paragraph_score,
 )
-from ...rules.spam_patterns import URL as VISIBLE_URL
+from ...textutil import WEB_ADDRESS as VISIBLE_URL
 
 MAX_ARTICLE_LINK_DENSITY = 0.5  # a line inside the article with more links than this is chrome
 SHOWN_URL_MIN_SHARE = 0.8  # ... unless this share of its link text is addresses the author pasted

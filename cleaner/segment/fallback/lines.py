@@ -1,8 +1,8 @@
-"""Line-level evidence for the generic segmenter: dates, bylines, paragraph scores, and the
+"""Line-level evidence for the fallback segmenter: dates, bylines, paragraph scores, and the
 lines a repeated post's template adds around what its author wrote (bylines, counters, buttons).
 
-Split from generic.py, which finds the posts; this module decides, inside each post found, which
-lines are the template's rather than the author's.
+posts.py finds the posts; this module decides, inside each post found, which lines are the
+template's rather than the author's.
 """
 
 from __future__ import annotations

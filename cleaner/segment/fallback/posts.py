@@ -12,8 +12,8 @@ Two shapes are told apart from structure alone:
 
 Everything else is CHROME. Lines are first cut by ``walk_blocks`` (the same walker the engine
 tables use), so hidden text and anti-copy noise are handled the same way. Container scores, the
-article and the linked lines it keeps are generic_article.py's; dates, bylines and the lines a
-post template adds inside each post are generic_lines.py's.
+article and the linked lines it keeps are article.py's; dates, bylines and the lines a post
+template adds inside each post are lines.py's.
 """
 
 from __future__ import annotations
@@ -27,7 +27,8 @@ from typing import Iterable
 from lxml import etree
 
 from ..blocks import BODY, CHROME, HIDDEN, Block, PostMeta, Segmented
-from ..html import Mark, page_title, walk_blocks
+from ..postmeta import page_title
+from ..walk import Mark, walk_blocks
 from .lines import (  # noqa: F401  (has_date_text, dated_markup: re-exported, public)
     DATE_LINE_MAX_CHARS,
     _content_chars,

@@ -1,0 +1,88 @@
+"""Decoded HTML -> an lxml tree: parsed without network or entity expansion, bounded in depth
+and size, with the elements that never hold page text (scripts, styles, ...) removed.
+
+A <noscript> holding real markup is a server-rendered copy of the page and is kept as a <div>."""
+
+from __future__ import annotations
+
+import re
+import threading
+
+from lxml import etree
+
+from ..errors import ParseError
+
+MAX_DEPTH = 250  # libxml2 (without huge_tree) silently drops content below depth 256
+MAX_ELEMENTS = 1_000_000
+IMPLIED_ELEMENTS = 3  # html, head, body: the parser may add them without markup
+
+# Elements whose content is never page text: removed right after parsing (tails kept).
+STRIPPED_TAGS = ("script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "math")
+
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+
+_DEPTH_CHECKS: dict[int, etree.XPath] = {}
+_COUNT_ELEMENTS = etree.XPath("count(//*)")
+_local = threading.local()
+
+
+def _parser() -> etree.HTMLParser:
+    """One parser per thread (lxml parsers are not thread-safe). Plain lxml.etree elements, not
+    lxml.html's HtmlElement: its per-element Python class lookup costs more than the parse."""
+    parser = getattr(_local, "parser", None)
+    if parser is None:
+        parser = etree.HTMLParser(
+            no_network=True, remove_comments=True, remove_pis=True, huge_tree=False, default_doctype=False
+        )
+        _local.parser = parser
+    return parser
+
+
+def _depth_check(max_depth: int) -> etree.XPath:
+    """XPath true when an element sits deeper than max_depth: one C-level pass per level."""
+    if max_depth not in _DEPTH_CHECKS:
+        _DEPTH_CHECKS[max_depth] = etree.XPath("boolean(/*" + "/*" * max_depth + ")")
+    return _DEPTH_CHECKS[max_depth]
+
+
+def parse_html(text: str, *, max_depth: int = MAX_DEPTH, max_elements: int = MAX_ELEMENTS) -> etree._Element:
+    """Parse decoded HTML into an lxml tree without scripts, styles and other non-text elements.
+
+    Raises ParseError for empty or unparseable markup, for trees deeper than ``max_depth``
+    (libxml2 would silently drop what lies below depth 256) and for more than
+    ``max_elements`` elements. The parser never touches the network or expands entities.
+    """
+    if not isinstance(text, str):
+        raise ParseError(f"parse_html expects decoded text (str), got {type(text).__name__}")
+    # lxml refuses str input that declares an encoding; the text is already decoded.
+    text = _XML_DECLARATION.sub("", text, count=1).replace("\x00", "")
+    if not text or text.isspace():  # = not text.strip(), without copying the page
+        raise ParseError("the page is empty")
+    try:
+        root = etree.fromstring(text, parser=_parser())
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
+        raise ParseError(f"the markup could not be parsed: {exc}") from exc
+    if root is None or not isinstance(root.tag, str):
+        raise ParseError("the markup holds no elements")
+    if _depth_check(max_depth)(root):
+        raise ParseError(f"the page is nested deeper than {max_depth} levels")
+    # Every element costs at least one character of markup (besides the implied html, head and
+    # body): a text this short cannot hold too many, and the C-level count is skipped.
+    if len(text) + IMPLIED_ELEMENTS > max_elements:
+        count = int(_COUNT_ELEMENTS(root))
+        if count > max_elements:
+            raise ParseError(f"the page has {count} elements, more than the limit of {max_elements}")
+    _keep_noscript_content(root)
+    etree.strip_elements(root, *STRIPPED_TAGS, with_tail=False)
+    return root
+
+
+_BLOCK_INSIDE = etree.XPath("boolean(.//div or .//p or .//article)")
+
+
+def _keep_noscript_content(root: etree._Element) -> None:
+    """A <noscript> holding real markup is the server-rendered page (Discourse's crawler view):
+    keep it as a <div>. One holding a tracking pixel or an "enable JavaScript" note is stripped."""
+    for el in root.iter("noscript"):
+        if _BLOCK_INSIDE(el):
+            el.tag = "div"
