@@ -10,8 +10,8 @@ from cleaner import clean
 from cleaner.segment.blocks import BODY, QUOTE
 from cleaner.segment.html import segment_html
 from cleaner.segment.parse import parse_html
+from cleaner.lexicon import QUOTE_HEADERS
 from cleaner.segment.quotes import (
-    HEADER_PATTERNS,
     POST_LINKS,
     QUOTE_HEADER,
     REFERENCE_ATTRIBUTES,
@@ -277,7 +277,8 @@ HEADER_EXAMPLES = {
     "zh-fabiaoyu": ("张三 发表于 2020-1-1 10:00", "张三"),
     "zh-yuantie": ("原帖由 李四 于 2009-5-1 12:00 发表", "李四"),
     "zh-yiyong-fayan": ("以下是引用王五在2008-1-1 10:00:00的发言：", "王五"),
-    "zh-yinyong": ("引用 赵六 的帖子：", "赵六"),
+    "zh-yinyong-de": ("引用 赵六 的帖子：", "赵六"),
+    "zh-yinyong": ("引用 赵六：", "赵六"),
     "name-colon": ("Tesdudo:", "Tesdudo"),
 }
 
@@ -293,7 +294,7 @@ def test_each_post_link_rule(rule):
     assert post_link_rule(LINK_EXAMPLES[rule])[0] == rule
 
 
-@pytest.mark.parametrize("rule", [rule for rule, _ in HEADER_PATTERNS])
+@pytest.mark.parametrize("rule", [rule for rule, _ in QUOTE_HEADERS])
 def test_each_header_rule(rule):
     text, author = HEADER_EXAMPLES[rule]
     assert header_rule(text, shaped=True) == (rule, author)

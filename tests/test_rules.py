@@ -106,3 +106,29 @@ def test_model_scope_needs_cjk_or_a_commercial_signal_outside_links():
     assert in_model_scope("Buy cialis online today")
     assert not in_model_scope("See https://data.whicdn.com/images/302456789/original.jpg for her look")
     assert not in_model_scope("Thanks, that fixed my problem with the driver.")
+
+
+# The lexicon's shared tables reach the line rules: every attribution language quotes.py knows is
+# a "wrote" line, and month names in German and French make bylines as English ones do.
+@pytest.mark.parametrize("line, expected", [
+    ("Juan escribió:", ("quote", "quote:wrote")),
+    ("Иван писал(а):", ("quote", "quote:wrote")),
+    ("shiva hat geschrieben:", ("quote", "quote:wrote")),
+    ("原帖由 李四 于 2009-5-1 12:00 发表", ("quote", "quote:wrote")),
+    ("引用 赵六 的帖子：", ("quote", "quote:wrote")),
+    ("Quote (bob):", ("quote", "quote:wrote")),
+    ("Zum Vergrößern anklicken....", ("quote", "quote:wrote")),
+    ("karl • 3 Mai", ("chrome", "chrome:post-byline")),
+    ("jeanne • 12 févr.", ("chrome", "chrome:post-byline")),
+])
+def test_lexicon_lines(line, expected):
+    assert verdict(line) == expected
+
+
+@pytest.mark.parametrize("line", [
+    "引用自哪",  # "quoted from where?": a question, not an attribution (zh-yinyong is quote-only)
+    "Tesdudo:",  # a bare "name:" is an attribution only in a quote header's markup
+    "And then the doctor told me: rest.",
+])
+def test_attribution_near_misses_stay(line):
+    assert verdict(line) is None

@@ -6,6 +6,8 @@ add their own lines; these are the ones shared by most engines.
 
 from __future__ import annotations
 
+from ..lexicon import ATTRIBUTION_LINE, MONTH
+
 # Single tokens that make a line chrome when the line consists only of them
 # (separated by spaces, "|", "·", "/"): "分享 转发", "回复 引用 举报", "Quote Reply".
 BUTTON_WORDS: frozenset[str] = frozenset(
@@ -21,14 +23,14 @@ BUTTON_WORDS: frozenset[str] = frozenset(
 )
 BUTTON_SEPARATORS = r"[\s|｜·•/／,，]+"
 
-# Pieces of the reply-summary and byline patterns below (data, shared by them).
-_MONTH_NAME = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+# Pieces of the reply-summary and byline patterns below (data, shared by them; month names
+# are the lexicon's, shared with every rule that reads dates).
 _CLOCK = r"(?:,?\s*(?:at\s*)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?)?"
 # A date with its year: "Mar 3, 2022", "3 March 2022", "2022-03-03 10:20".
-_FULL_DATE = (rf"(?:{_MONTH_NAME}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_NAME},?\s+\d{{4}}"
+_FULL_DATE = (rf"(?:{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+\d{{4}}"
               rf"|\d{{4}}[-/.年]\d{{1,2}}[-/.月]\d{{1,2}}日?){_CLOCK}")
 # How a post template shows when: a full date, "Feb 22", "2 years ago", "1周前", "昨天".
-_POST_AGE = (rf"(?:{_FULL_DATE}|{_MONTH_NAME}\s+\d{{1,2}}\b{_CLOCK}|\d{{1,2}}\s+{_MONTH_NAME}"
+_POST_AGE = (rf"(?:{_FULL_DATE}|{MONTH}\s+\d{{1,2}}\b{_CLOCK}|\d{{1,2}}\s+{MONTH}"
              r"|(?:about\s+|over\s+|almost\s+)?(?:\d{1,3}|an?)\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago"
              r"|[0-9一二三四五六七八九十]{1,3}\s*(?:秒|分钟|小时|天|周|个月|月|年)前|刚刚|昨天|前天|yesterday|today)")
 # A byline's name: one to three words without sentence punctuation or separators.
@@ -52,7 +54,8 @@ CHROME_LINES: tuple[tuple[str, str, str], ...] = (
     ("login-prompt", "chrome", r".{0,40}(?:您需要|需要)\s*(?:登录|登錄).{0,60}|.{0,30}(?:没有帐号|没有账号)[?？]?.{0,30}|You (?:must|need to) (?:log ?in|register).{0,80}"),
     ("deleted-notice", "chrome", r"(?:该|此|這|这)(?:评论|評論|回复|回覆|帖子?|楼层|樓層|内容|內容)已(?:被)?(?:删除|刪除|屏蔽|隐藏)|(?:This|The) (?:post|comment|reply|message) (?:has been|was) (?:deleted|removed)\.?|\[(?:deleted|removed)\]"),
     ("rating", "chrome", r"(?:评分|參與人數|参与人数|总评分)[:：]?.{0,80}|收起\s*理由.*"),
-    ("wrote", "quote", r".{1,60}(?:发表于|發表於)\s*\d{4}-\d{1,2}-\d{1,2}.{0,20}|.{1,60} (?:wrote|said|schrieb|a écrit)\s*:|Quote from: .{1,120}|Quote\s*(?:\(.{0,80}\))?:?|Originally Posted by .{1,80}|Click to expand\.{0,3}|引用\s*[:：]?.{0,40}(?:发表于|的帖子).{0,40}"),
+    # A quote's attribution or footer on a line of its own: the lexicon's table, as quotes.py reads it.
+    ("wrote", "quote", ATTRIBUTION_LINE),
     # Reply summaries and navigation a thread shows between posts (Talkyard, Discourse, Q&A sites).
     ("reply-to", "chrome", r"In reply to\s*@?[^\s:]{1,40}?\s*[⬆↑]?\s*:?"),
     # (A count of at least one: "0 replies" is also what a reader pastes with a copied post.)

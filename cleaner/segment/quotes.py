@@ -20,6 +20,7 @@ from typing import Callable, Iterable, Sequence
 
 from lxml import etree
 
+from ..lexicon import QUOTE_FOOTER, QUOTE_HEADERS, SHAPE_ONLY_HEADERS
 from ..textutil import EAST_ASIAN_CHAR, collapse_spaces
 
 QUOTE_HEADER = "quote-header"  # reason of an attribution/expand line dropped from a kept quote
@@ -60,38 +61,6 @@ POST_LINKS: tuple[tuple[str, str], ...] = (
     ("path-post", r"[/-]post-?(\d+)(?:\.html?|/|$)"),
 )
 
-# Attribution headers per language: (rule, regex with an ``author`` group when the header names one).
-HEADER_PATTERNS: tuple[tuple[str, str], ...] = (
-    ("en-said", r"^(?:.{0,40}?\bago, |On .{0,60}?, )?(?P<author>[^:]{1,80}?) said:"),
-    ("en-wrote", r"^(?:On .{0,60}?, )?(?P<author>[^:]{1,80}?) (?i:wrote):"),
-    ("en-quote-from", r"^Quote from:? (?P<author>.{1,80}?)(?: on .{0,80})?$"),
-    ("en-originally-posted", r"^(?:Quote:\s*)?Originally Posted by:? (?P<author>.{1,80}?)$"),
-    ("en-quote-label", r"^(?i:quote):?$"),
-    ("de-zitat-von", r"^Zitat von:? (?P<author>.{1,80}?):?(?:\s*↑.*|\s*Original zeigen)?$"),
-    ("de-schrieb", r"^(?P<author>[^:]{1,80}?) schrieb:"),
-    ("de-hat-geschrieben", r"^(?P<author>[^:]{1,80}?) hat geschrieben:"),
-    ("fr-a-ecrit", r"^(?P<author>[^:]{1,80}?) a écrit\s?:"),
-    ("es-escribio", r"^(?P<author>[^:]{1,80}?) escribió:"),
-    ("it-ha-scritto", r"^(?P<author>[^:]{1,80}?) ha scritto:"),
-    ("nl-schreef", r"^(?P<author>[^:]{1,80}?) schreef:"),
-    ("pt-escreveu", r"^(?P<author>[^:]{1,80}?) escreveu:"),
-    ("ru-pisal", r"^(?P<author>[^:]{1,80}?) писал(?:\(а\)|а)?:"),
-    ("zh-fabiaoyu", r"^(?:引用:?\s*)?(?P<author>\S.{0,40}?)\s*(?:发表于|發表於)"),
-    ("zh-yuantie", r"^原帖由\s*(?P<author>.{1,40}?)\s*于.{0,40}发表"),
-    ("zh-yiyong-fayan", r"^以下是引用\s*(?P<author>.{1,40}?)\s*在.{0,40}的发言"),
-    ("zh-yinyong", r"^引用\s*(?P<author>.{1,40}?)\s*(?:的(?:帖子|回复|发言))?[:：]?$"),
-    ("en-arrow", r"^(?P<author>[^:]{1,80}?):\s*↑"),
-    ("name-colon", r"^(?P<author>[^:\s][^:]{0,60}?):$"),  # Discourse div.title "X:" (header shapes only)
-)
-SHAPE_ONLY_PATTERNS = frozenset({"name-colon"})  # too loose unless the element is a header by shape
-
-# The "Click to expand..." line (and kin) at the end of a quote.
-FOOTER_PATTERN = re.compile(
-    r"^(?i:click to (?:expand|shrink)|zum vergrößern anklicken|"
-    r"(?:klicke|klicken sie) in dieses feld, um es in vollständiger größe anzuzeigen|cliquez pour agrandir|"
-    r"haz clic para expandir|clicca per espandere)\.{0,4}$"
-)
-
 # Header and footer shapes: (rule, tag or "", class token substring or "").
 HEADER_SHAPES: tuple[tuple[str, str, str], ...] = (
     ("cite-element", "cite", ""),
@@ -112,7 +81,8 @@ FOOTER_SHAPES: tuple[tuple[str, str, str], ...] = (
 
 _REFERENCES = tuple((rule, attr, re.compile(value)) for rule, attr, value in REFERENCE_ATTRIBUTES)
 _POST_LINKS = tuple((rule, re.compile(pattern)) for rule, pattern in POST_LINKS)
-_HEADERS = tuple((rule, re.compile(pattern)) for rule, pattern in HEADER_PATTERNS)
+_HEADERS = tuple((rule, re.compile(pattern)) for rule, pattern in QUOTE_HEADERS)
+FOOTER_PATTERN = re.compile(QUOTE_FOOTER)
 _NAME_EDGES = " \t@:：,.\"'“”«»↑"
 
 
@@ -164,7 +134,7 @@ def header_rule(text: str, *, shaped: bool = False, max_tail: int | None = None)
     if len(text) > HEADER_MAX_CHARS:
         return "", ""
     for rule, pattern in _HEADERS:
-        if rule in SHAPE_ONLY_PATTERNS and not shaped:
+        if rule in SHAPE_ONLY_HEADERS and not shaped:
             continue
         found = pattern.search(text)
         if found and (max_tail is None or _date_like_tail(text[found.end():], max_tail)):
@@ -418,7 +388,6 @@ def _is_header_element(el: etree._Element) -> bool:
 __all__ = [
     "CJK_GRAM",
     "FOOTER_SHAPES",
-    "HEADER_PATTERNS",
     "HEADER_SHAPES",
     "ORPHAN_SHARE",
     "POST_LINKS",

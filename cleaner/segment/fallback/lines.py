@@ -11,6 +11,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+from ...lexicon import MONTH, WEEKDAY
 from ..blocks import BODY, CHROME, HIDDEN, Block, PostMeta
 
 MIN_PARAGRAPH_CHARS = 10  # shorter lines give no score to their containers
@@ -26,10 +27,6 @@ META_MAX_CHARS = 30  # a line without sentence punctuation up to this long may b
 INLINE_OR_PARAGRAPH_TAGS = frozenset({"p", "span", "a", "font", "b", "strong", "em", "i", "u", "small", "big", "br", "code", "sup", "sub"})
 
 _PUNCTUATION = re.compile(r"[，。！？；：、,.!?;:]")
-_MONTH = (
-    r"(?:jan|feb|m[aä]r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz]|janv|févr|mars|avr|mai|juin|juil|août|sept|déc)"
-    r"[a-zé]*\.?"
-)
 _DATE = re.compile(
     r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}|\d{1,2}[-/月]\d{1,2}日?\s+\d{1,2}:\d{2}|\d{1,2}:\d{2}"
     r"|\b\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})\b"  # 18.09.2017, 09/18/17
@@ -43,18 +40,18 @@ _DATE = re.compile(
 _COMPACT_AGO = re.compile(r"(?:^|(?<=[•·|]))\s*\d{1,3}\s?(?:y|yrs?|mo|w|wks?|d|h|hrs?|m|mins?)\s+ago\b", re.I)
 # "Sep 18, 2017", "18 September 2017", "18. Sep. 2017": tried only on lines with a year (cheap).
 _MONTH_DATE = re.compile(
-    rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:\d{{4}}|'\d{{2}})|\b\d{{1,2}}(?:st|nd|rd|th)?\.?\s+{_MONTH}\s+\d{{4}}",
+    rf"\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:\d{{4}}|'\d{{2}})|\b\d{{1,2}}(?:st|nd|rd|th)?\.?\s+{MONTH}\s+\d{{4}}",
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"\d{4}|'\d{2}")
 # "Sunday 8th March", "Mon, Mar 9": this year's posts often show no year, but a weekday.
 _WEEKDAY_DATE = re.compile(
-    rf"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\.?\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}\b)",
+    rf"{WEEKDAY},?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\.?\s+{MONTH}|{MONTH}\s+\d{{1,2}}\b)",
     re.IGNORECASE,
 )
 # A line that is nothing but a compact relative time ("4y", "3 mo", "2d", "5h"): social/Q&A bylines.
 _COMPACT_AGE = re.compile(
-    rf"(?:(?:updated|edited|answered|asked|posted)\s+)?(?:\d{{1,3}}\s?(?:y|yr|yrs|mo|w|d|h|m|min)|{_MONTH}\s+\d{{1,2}})",
+    rf"(?:(?:updated|edited|answered|asked|posted)\s+)?(?:\d{{1,3}}\s?(?:y|yr|yrs|mo|w|d|h|m|min)|{MONTH}\s+\d{{1,2}})",
     re.IGNORECASE,
 )
 # Markup that says "a date is here" even when the text does not (<time>, datetime=, timestamps).
