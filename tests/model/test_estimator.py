@@ -14,7 +14,7 @@ from sklearn.exceptions import NotFittedError
 from cleaner.model import estimator as M
 from cleaner.errors import ModelLoadError
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 LINES = ROOT / "samples" / "lines"
 SEED = ROOT / "samples" / "seed"
 MAX_MODEL_BYTES = 5 * 1024 * 1024

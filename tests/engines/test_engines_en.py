@@ -20,7 +20,7 @@ from cleaner.segment.html import segment_html, table_marks
 from cleaner.segment.parse import parse_html
 from cleaner.segment.walk import walk_blocks
 
-EN = Path(__file__).resolve().parent.parent / "samples" / "pages" / "en_forum"
+EN = Path(__file__).resolve().parents[2] / "samples" / "pages" / "en_forum"
 
 # One or more pages per engine family; quotes/signatures noted where the page has them.
 CASES = (

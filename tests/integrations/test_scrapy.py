@@ -20,7 +20,7 @@ from scrapy.utils.test import get_crawler  # noqa: E402
 
 from cleaner.integrations.scrapy import ForumCleanerPipeline  # noqa: E402
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 PAGES = REPO / "tests" / "data" / "batch" / "pages"
 CRAWL_SCRIPT = REPO / "tests" / "data" / "batch" / "scrapy_crawl.py"
 SEED_INPUT = REPO / "samples" / "seed" / "input.txt"

@@ -13,7 +13,7 @@ from cleaner import cli
 from cleaner.model import estimator as M
 from cleaner.model.train import parse_label, read_labelled
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 LINES = ROOT / "samples" / "lines"
 
 

@@ -18,7 +18,7 @@ from cleaner.decode import (
     normalize_encoding,
 )
 
-SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 ENC = SAMPLES / "encodings"
 PARAGRAPHS = json.loads((ENC / "paragraphs.json").read_text(encoding="utf-8"))
 

@@ -17,7 +17,7 @@ from cleaner.batch.readers import iter_pages, resolve_inputs  # noqa: E402
 from cleaner.batch.writers import JsonlFileWriter  # noqa: E402
 from cleaner.batch.cluster import clean_bag, clean_files, plan_tasks  # noqa: E402
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 from bench.mixed_input import build_mixed_input  # noqa: E402
 

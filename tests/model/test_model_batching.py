@@ -12,7 +12,7 @@ from cleaner import Cleaner, CleanResult
 from cleaner.batch.run import CleanOptions, clean_serial
 from cleaner.batch.readers import PageInput
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 SAMPLES = REPO / "samples" / "pages"
 # Threads of several engines, a text dump with injected spam (the seed), an article page.
 PAGE_FILES = sorted([*SAMPLES.glob("zh_forum/*.html")][:6] + [SAMPLES / "zh_text" / "seed.txt"]

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from cleaner.decode import MAX_PAGE_BYTES, Decoded, decode, decode_text
 from cleaner.errors import BinaryInputError, CleanError, PageTooLargeError, UnsupportedInputError
 
-ENC = Path(__file__).resolve().parent.parent / "samples" / "encodings"
+ENC = Path(__file__).resolve().parents[2] / "samples" / "encodings"
 PARAGRAPHS = json.loads((ENC / "paragraphs.json").read_text(encoding="utf-8"))
 TEXT = PARAGRAPHS["simplified_plain"][0]["text"]
 

@@ -22,7 +22,7 @@ from cleaner.batch.readers import (InputNotFoundError, InputSpec, JsonlFields, i
 from cleaner.batch.writers import (JsonlFileWriter, TextDirWriter, output_file_name, safe_file_name,
                                    scan_jsonl_ids)
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 from bench.mixed_input import build_mixed_input, write_warc  # noqa: E402
 
