@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cleaner import decode as dc
+from cleaner.decode.kind import _CONTROL
 from cleaner.rules import lines as rules
 from cleaner.segment.blocks import Block, PostMeta
 from cleaner.engines import ENGINES, compile_table, markup_needs, rank, ranked
@@ -34,7 +35,7 @@ _EDGES = st.sampled_from(["\x00", "\x08", "\t", "\x0b", "\x0c", "\x1f", "\x7f", 
 @FAST
 @given(text=st.lists(_CHARS | _EDGES, max_size=40).map("".join))
 def test_control_count_equals_the_regex_count(text):
-    assert dc.count_controls(text) == len(dc._CONTROL.findall(text))
+    assert dc.count_controls(text) == len(_CONTROL.findall(text))
 
 
 @FAST
