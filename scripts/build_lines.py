@@ -240,7 +240,7 @@ def page_spam_keys(path: Path) -> list[str]:
     """Normalised lines of samples/templates/page_spam_lines.txt: the page-level test spam,
     which must never be trained on."""
     sys.path.insert(0, str(path.resolve().parents[2]))
-    from cleaner.model.features import normalize_many
+    from cleaner.model.textforms import normalize_many
 
     lines = [l.strip() for l in path.read_text(encoding="utf-8").splitlines()]
     return [k for k in normalize_many([l for l in lines if l and not l.startswith(("#", "["))]) if k]
@@ -248,7 +248,7 @@ def page_spam_keys(path: Path) -> list[str]:
 
 def without_page_spam(rows: list[dict], keys: list[str]) -> list[dict]:
     """Drop every row whose normalised text contains a page-spam line."""
-    from cleaner.model.features import normalize_many
+    from cleaner.model.textforms import normalize_many
 
     normalized = normalize_many([r["text"] for r in rows])
     return [r for r, n in zip(rows, normalized) if not any(k in n for k in keys)]

@@ -146,7 +146,7 @@ def _page_spam_lines() -> list[str]:
 
 def test_training_lines_never_contain_the_page_spam():
     """The page-level test spam must stay unseen: no training line holds one (normalised)."""
-    from cleaner.model.features import normalize_many
+    from cleaner.model.textforms import normalize_many
 
     keys = [k for k in normalize_many(_page_spam_lines()) if k]
     assert len(keys) >= 30

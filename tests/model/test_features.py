@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from cleaner.model import features as F
+from cleaner.model import textforms as T
 
 
 @pytest.mark.parametrize("raw, expected", [
@@ -23,22 +24,22 @@ from cleaner.model import features as F
     ("abc点com", "abc.com"),
 ])
 def test_normalize_undoes_evasions(raw, expected):
-    assert F.normalize(raw) == expected
+    assert T.normalize(raw) == expected
 
 
 def test_shape_replaces_urls_and_digit_runs_by_class_marks():
-    shaped = F.shape(F.normalize("小孩为什么会得白癜风 http://baidianfeng.39.net/a_zjwd/190603/7189464.html 电话13812345678"))
+    shaped = T.shape(T.normalize("小孩为什么会得白癜风 http://baidianfeng.39.net/a_zjwd/190603/7189464.html 电话13812345678"))
     assert "39.net" not in shaped and "baidianfeng" not in shaped
-    assert F.URL_MARK + "net" in shaped
-    assert chr(F.DIGIT_MARK_BASE + 5) in shaped  # an 11-digit run: mobile-number class
-    assert F.BLOCKED_URL_MARK in F.shape(F.normalize("best casino 999jjj.com"))
+    assert T.URL_MARK + "net" in shaped
+    assert chr(T.DIGIT_MARK_BASE + 5) in shaped  # an 11-digit run: mobile-number class
+    assert T.BLOCKED_URL_MARK in T.shape(T.normalize("best casino 999jjj.com"))
 
 
 def test_blocked_hosts_match_parent_domains():
-    assert F.is_blocked_host("999jjj.com")
-    assert F.is_blocked_host("www.999jjj.com")
-    assert F.is_blocked_host("x.y.999jjj.com")
-    assert not F.is_blocked_host("www.news.cn")
+    assert T.is_blocked_host("999jjj.com")
+    assert T.is_blocked_host("www.999jjj.com")
+    assert T.is_blocked_host("x.y.999jjj.com")
+    assert not T.is_blocked_host("www.news.cn")
 
 
 def test_featurize_shape_and_contact_features():
@@ -73,17 +74,17 @@ MIXED = ["加微信abc12345 电话 13812345678", "contact me on whatsapp +44 770
 def test_gates_skip_no_match():
     """Each regex runs only on lines holding a gate character: the result must equal
     running it on every line."""
-    normalized = F.normalize_many(MIXED)
+    normalized = T.normalize_many(MIXED)
     everything = np.ones(len(normalized), dtype=bool)
-    cps = F._code_points("\n".join(normalized))
+    cps = T._code_points("\n".join(normalized))
     bits = F._line_bits(cps, len(normalized))
     for (name, _, _), (pattern, boundary) in zip(F.CONTACT_PATTERNS, F._CONTACT_PATTERNS):
         gated = (bits & F._GATE_BIT[f"contact_{name}"]) != 0
-        assert set(F._match_rows(normalized, gated, pattern, boundary)) == set(F._match_rows(normalized, everything, pattern, boundary))
+        assert set(T._match_rows(normalized, gated, pattern, boundary)) == set(T._match_rows(normalized, everything, pattern, boundary))
     for gate, pattern in (("ad_cjk", F._AD_TERMS_CJK), ("ad_latin", F._AD_TERMS_LATIN)):
         gated = (bits & F._GATE_BIT[gate]) != 0
-        assert set(F._match_rows(normalized, gated, pattern)) == set(F._match_rows(normalized, everything, pattern))
-    assert F.normalize("w e c h a t: abc123") == "微信: abc123"
+        assert set(T._match_rows(normalized, gated, pattern)) == set(T._match_rows(normalized, everything, pattern))
+    assert T.normalize("w e c h a t: abc123") == "微信: abc123"
 
 
 def test_scoring_without_a_matrix_equals_the_matrix_product():

@@ -82,3 +82,4 @@ def test_wheel_contains_the_shipped_model(tmp_path):
     assert "cleaner/models/spam_model.card.json" in names
     assert "cleaner/data/blocked_domains.txt" in names
     assert "cleaner/model/features.py" in names and "cleaner/model/estimator.py" in names
+    assert "cleaner/model/textforms.py" in names and "cleaner/model/hashing.py" in names
