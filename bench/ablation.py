@@ -9,7 +9,7 @@ and spam leaked (leaked / spam lines) as scored by cleaner.evaluate.
     python bench/ablation.py [--pages samples/pages] [--sets zh_forum zh_text ...] [--markdown]
 
 The page spam (samples/templates/page_spam_lines.txt) is never in the model's training
-lines (tests/test_model.py checks it), so "model only" measures generalisation.
+lines (tests/model/test_estimator.py checks it), so "model only" measures generalisation.
 """
 
 from __future__ import annotations

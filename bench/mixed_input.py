@@ -3,7 +3,7 @@
 One folder holding: ``mix.jsonl`` (good pages, empty pages, junk, oversized pages, broken JSON
 lines), ``crawl.warc.gz`` (response records, one of them corrupt, plus request records that are
 not inputs) and ``files/`` (good pages, an empty file, a file of random bytes). Used by
-tests/test_batch.py (small mix), tests/test_distributed.py and bench/accounting.py (10,000).
+tests/batch/test_run.py (small mix), tests/batch/test_cluster.py and bench/accounting.py (10,000).
 """
 
 from __future__ import annotations

@@ -14,16 +14,17 @@ from pathlib import Path
 from dataclasses import dataclass
 from typing import Any, Mapping, Sequence
 
-from . import decode
-from .assemble import assemble
-from .segment.blocks import BODY, Segmented
-from .decode import MAX_PAGE_BYTES
-from .engines import chrome_line_patterns
 from .errors import CleanTimeoutError, UnsupportedInputError
-from .model.scope import in_model_scope
 from .result import CleanResult
+# the stages, in pipeline order
+from . import decode
+from .decode import MAX_PAGE_BYTES
 from .segment import segment_page
+from .segment.blocks import BODY, Segmented
+from .engines import chrome_line_patterns
 from .rules.lines import RULES, Verdict, judge, page_context, view
+from .model.scope import in_model_scope
+from .assemble import assemble
 
 # Default time limit per page; a keyword argument of Cleaner (as is max_bytes).
 TIME_LIMIT_S = 20.0

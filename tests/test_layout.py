@@ -138,3 +138,17 @@ def test_stages_are_read_in_pipeline_order():
 def test_no_module_outgrows_the_line_guide(name):
     lines = len(MODULES[name].read_text(encoding="utf-8").splitlines())
     assert lines <= MAX_MODULE_LINES, f"{MODULES[name]} has {lines} lines"
+
+
+def test_the_public_import_paths_stay():
+    import cleaner
+    from cleaner import errors
+    from cleaner.batch import cluster
+    from cleaner.integrations import scrapy as scrapy_integration
+
+    import cleaner.distributed as alias
+
+    assert {"clean", "Cleaner", "CleanResult"} <= set(cleaner.__all__)
+    assert issubclass(errors.ParseError, errors.CleanError)
+    assert alias.clean_files is cluster.clean_files and alias.clean_bag is cluster.clean_bag
+    assert scrapy_integration.ForumCleanerPipeline.__name__ == "ForumCleanerPipeline"

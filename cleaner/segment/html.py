@@ -39,7 +39,7 @@ def _mark_quotes(marks: dict, xpaths, where: tuple, reason: str, found: list) ->
 
 def _keep_cited_quotes(marks: dict, found: list, bodies: list, author_xpath) -> None:
     """A quote of outside text (an article, a story: not a post) stays as the post's body; only
-    its attribution and "Click to expand..." lines go (cleaner.quotes decides which is which).
+    its attribution and "Click to expand..." lines go (segment/quotes.py decides which is which).
     Authors are read with the byline XPath, leaving the posts' lazy metadata unread."""
     def authors() -> list[str]:
         if author_xpath is None:

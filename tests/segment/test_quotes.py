@@ -1,4 +1,4 @@
-"""Quote provenance (cleaner.quotes): a quote of a post goes as ``<engine>:quote``; a cited outside
+"""Quote provenance (cleaner.segment.quotes): a quote of a post goes as ``<engine>:quote``; a cited outside
 text (an article pasted in [quote] tags) stays as the post's body, only its header goes."""
 
 from __future__ import annotations

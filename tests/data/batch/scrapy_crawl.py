@@ -1,4 +1,4 @@
-"""A real Scrapy crawl with ForumCleanerPipeline, run in its own process by tests/test_scrapy.py
+"""A real Scrapy crawl with ForumCleanerPipeline, run in its own process by tests/integrations/test_scrapy.py
 (Twisted's reactor cannot be restarted inside pytest). Usage: scrapy_crawl.py OUT.jsonl MODEL URL...
 (MODEL: "default" for the shipped model, "none" for rules only)."""
 
