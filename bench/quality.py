@@ -10,7 +10,9 @@ gold, replies mode; scored as published and "[no-title]": the thread-title line 
 Chinese ones apart, and "[in-page]": gold lines whose text is nowhere in the page source cut
 out, and "[visible]": also the lines found only in hidden elements, see strip_absent_lines,
 and "[other pages]": the published gold without the GOLD_OUTLIERS pages, which are also scored),
-harvest_forum (gold = post texts, replies mode) and nonforum_zh (articles).
+harvest_forum (gold = post texts, replies mode) and nonforum_zh (articles). Every set (as published)
+is also reported per part of the fixed split by site, "{dev}" and "{locked}" (shared/tools/
+locked_split.py; "{no-url}": sample pages written for the project), in the same run.
 
 trafilatura's plain-text output puts a layout-table row on one line (a whole Discuz! post
 becomes one "| cell | cell |" line), so it is scored as is ("trafilatura-txt") and from its XML
@@ -351,7 +353,29 @@ def shared_cases(shared: Path, set_name: str, limit: int | None) -> list[BenchCa
 # ------------------------------------------------------------------ running and reporting
 
 
-def run_bench(cases: list[BenchCase], extractors: dict) -> dict:
+def load_part(shared: Path) -> Callable[[str], str] | None:
+    """The fixed development/locked split of the real pages, by site (shared/tools/locked_split.py):
+    every set is also reported per part, so a gain seen only on the pages looked at shows."""
+    path = shared / "tools" / "locked_split.py"
+    if not path.is_file():
+        return None
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("locked_split", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.part
+
+
+def part_set(case: BenchCase, part: Callable[[str], str] | None) -> str | None:
+    """"<set> {dev}" / "{locked}" / "{no-url}" (pages written for the project) for the published
+    scoring of a set; None for the in-memory variants ("[in-page]" ...) and without the split."""
+    if part is None or ("[" in case.set_name and not case.set_name.endswith("[thread]")):
+        return None
+    return f"{case.set_name} {{{part(case.url) if case.url else 'no-url'}}}"
+
+
+def run_bench(cases: list[BenchCase], extractors: dict, part: Callable[[str], str] | None = None) -> dict:
     results: dict[str, dict[str, list]] = {}
     seconds: dict[str, float] = {name: 0.0 for name in extractors}
     for case in cases:
@@ -365,14 +389,15 @@ def run_bench(cases: list[BenchCase], extractors: dict) -> dict:
                 output, error = "", f"{type(exc).__name__}: {exc}"[:200]
             seconds[name] += time.perf_counter() - started
             score = score_case(output, case.expected, case.spam)
-            results.setdefault(case.set_name, {}).setdefault(name, []).append((case.case_id, score, error))
+            for set_name in filter(None, (case.set_name, part_set(case, part))):
+                results.setdefault(set_name, {}).setdefault(name, []).append((case.case_id, score, error))
     return {"results": results, "seconds": seconds}
 
 
 def markdown(report: dict) -> str:
     lines = ["| set | extractor | pages | retention | precision | F1 | char ret | char F1 | spam leaked | errors |",
              "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
-    for set_name, by_extractor in report["results"].items():
+    for set_name, by_extractor in sorted(report["results"].items()):
         for name, rows in by_extractor.items():
             a = aggregate([s for _id, s, _e in rows], errors=sum(1 for *_x, e in rows if e))
             lines.append(f"| {set_name} | {name} | {a.cases} | {a.retention:.3f} | {a.precision:.3f} | {a.f1:.3f} "
@@ -434,7 +459,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             print(f"{set_name}: shared data not found under {args.shared}; skipped")
     extractors = make_extractors(set(args.extractors.split(",")) if args.extractors else None)
-    report = run_bench(cases, extractors)
+    report = run_bench(cases, extractors, load_part(Path(args.shared)))
     print(markdown(report))
     if args.worst:
         print(worst_pages(report, count=args.worst))
