@@ -21,7 +21,6 @@ _ZERO_WIDTH_CHAR = re.compile("[" + "".join(map(chr, ZERO_WIDTH)) + "]")
 _ZERO_LOOKALIKE = re.compile(r"(?<=\d)[○〇oO](?=\d)|(?<=\d)[○〇](?=\D|$)")
 _SPACE_BETWEEN_CJK = re.compile(rf"(?<=[{HAN}])\s+(?=[{HAN}])")
 _SPACED_DIGITS = re.compile(r"(?<=\d)[\s.\-·•_]{1,2}(?=\d)")
-_WHITESPACE = re.compile(r"\s+")
 _DIGIT = re.compile(r"\d")
 
 # Spellings spammers use to dodge filters, mapped to the word they stand for.
