@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from urllib.parse import urljoin, urlsplit
 
 from .segment.blocks import BODY, Segmented
+from .segment.postmeta import post_dates_iso
 from .textutil import cjk_share
 from .result import CleanResult, Post, Removal
 from .rules.lines import Verdict
@@ -41,6 +43,7 @@ def assemble(seg: Segmented, verdicts: list[Verdict | None], *, replies: bool = 
             spam_chars[post] += len(block.text)
 
     posts: list[Post] = []
+    dates = post_dates_iso(seg.posts, [i for i in kept if i < len(seg.posts)], seg.engine)
     for index in sorted(kept):
         if index > 0 and spam_chars[index] >= SPAM_REPLY_SHARE * max(body_chars[index], 1):
             removed.extend(Removal(t, "spam", "spam:spam-reply", 1.0, index, pos) for pos, t in kept[index])
@@ -53,10 +56,12 @@ def assemble(seg: Segmented, verdicts: list[Verdict | None], *, replies: bool = 
             date=meta.date if meta else "",
             text="\n".join(t for _, t in kept[index]),
             positions=[pos for pos, _ in kept[index]],
+            date_iso=dates.get(index),
         ))
     text = "\n\n".join(p.text for p in posts) if replies else (posts[0].text if posts else "")
     total_body = sum(body_chars.values())
     spam_score = round(sum(spam_chars.values()) / total_body, 4) if total_body else 0.0
+    canonical_url, hostname = page_address(seg.canonical_url, url)
     return CleanResult(
         text=text,
         title=seg.title,
@@ -69,7 +74,26 @@ def assemble(seg: Segmented, verdicts: list[Verdict | None], *, replies: bool = 
         spam_score=spam_score,
         url=url,
         empty_reason="" if text else _empty_reason(seg, removed),
+        canonical_url=canonical_url,
+        hostname=hostname,
+        site_name=seg.site_name or seg.forum or hostname,
     )
+
+
+def page_address(declared: str, url: str | None) -> tuple[str | None, str]:
+    """(canonical URL, hostname): the declared canonical address made absolute against the
+    page's URL (None when the page declares none); the host of the URL, else of the canonical."""
+    canonical = None
+    if declared:
+        canonical = urljoin(url, declared) if url else declared
+    for address in (url, canonical):
+        try:
+            host = urlsplit(address).hostname if address else None
+        except ValueError:  # "http://[broken"
+            host = None
+        if host:
+            return canonical, host
+    return canonical, ""
 
 
 def _language(text: str) -> str:

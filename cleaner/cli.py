@@ -1,9 +1,11 @@
 """The ``forum-cleaner`` command: ``clean`` (and ``explain``) here, ``train``/``evaluate`` registered
 from their modules when they import, so a broken optional module never takes ``clean`` down.
 
-Exit codes: 0 when the batch ran (error records included), 1 when the single page asked for
-could not be cleaned, 2 when the command could not run at all (bad arguments, no input, output
-not writable), 130 on Ctrl-C (the partial output is kept for ``--resume``).
+Exit codes: 0 when the batch completed (error records are results too; so does a run whose
+reader, ``| head``, stopped listening), 1 when every input failed (a single page that could not
+be cleaned) or, with ``--fail-on-error``, when any did, 2 when the command could not run at all
+(bad arguments, no input, output not writable), 130 on Ctrl-C (the partial output is kept for
+``--resume``). Formats and ``-o``: cleaner/batch/outputs.py.
 """
 
 from __future__ import annotations
@@ -13,13 +15,13 @@ import importlib
 import json
 import os
 import sys
+from dataclasses import replace
 from typing import Sequence
 
 EXIT_OK, EXIT_PAGE_FAILED, EXIT_CANNOT_RUN, EXIT_INTERRUPTED = 0, 1, 2, 130
 SUBCOMMAND_MODULES = ("cleaner.model.train", "cleaner.evaluate")
-JSONL_OUTPUT_NAME = "records.jsonl"
 DESCRIPTION = "Clean scraped forum pages: the article text, without forum chrome and spam, with an audit."
-JSON_OUTPUT_SUFFIXES = (".jsonl", ".json", ".ndjson")
+FORMAT_NAMES = ("text", "json", "jsonl")  # = cleaner.batch.outputs.OUTPUT_FORMATS (not imported here: speed)
 
 
 def default_jobs() -> int:
@@ -35,8 +37,15 @@ def add_clean_parser(subparsers, name: str = "clean", *, explain_default: bool =
     p = subparsers.add_parser(name, help=helps[name], description=helps[name])
     p.add_argument("paths", nargs="+", metavar="PATH", help="file, folder (recursive), glob, or - for stdin")
     p.add_argument("-o", "--output", metavar="OUT",
-                   help="text: a folder (one .txt per input); json/jsonl: a .jsonl file or a folder")
-    p.add_argument("--format", choices=("text", "json", "jsonl"), default="text")
+                   help="a file (its suffix .txt/.json/.jsonl/.ndjson gives the format) or a folder "
+                        "(ends with /, exists, or has no suffix): one file per input")
+    p.add_argument("--format", choices=FORMAT_NAMES, default=None,
+                   help="text (default), json (one document per input), jsonl (one line per input)")
+    p.add_argument("--stats", metavar="FILE", help="batch statistics file (default beside -o: OUT.stats.json)")
+    p.add_argument("--fail-on-error", action="store_true", help="exit 1 when any input is an error record")
+    talk = p.add_mutually_exclusive_group()
+    talk.add_argument("-v", "--verbose", action="store_true", help="also report each error and skipped input")
+    talk.add_argument("-q", "--quiet", action="store_true", help="no summary, no progress: only fatal errors")
     p.add_argument("--replies", action="store_true", help="keep genuine replies after the first post")
     p.add_argument("--explain", action="store_true", default=explain_default,
                    help="show kept lines (+) and removed lines (-) with kind, rule and score")
@@ -115,8 +124,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("\nforum-cleaner: interrupted; rerun with --resume to finish", file=sys.stderr)
         return EXIT_INTERRUPTED
     except BrokenPipeError:  # `forum-cleaner clean ... | head`
-        sys.stderr.close()
-        return EXIT_OK
+        return _reader_left()
 
 
 # ---------------------------------------------------------------- clean
@@ -137,12 +145,18 @@ def _fail(message: str) -> int:
 
 
 def run_clean(args) -> int:
+    from .batch.outputs import OutputUsageError, resolve_output
     from .batch.readers import InputNotFoundError, JsonlFields, resolve_inputs
 
     if args.jobs < 1:
         return _fail("--jobs must be at least 1")
     if args.max_bytes is not None and args.max_bytes < 1:
         return _fail("--max-bytes must be positive")
+    try:
+        target = resolve_output(args.output, args.format)
+    except OutputUsageError as exc:
+        return _fail(str(exc))
+    args.format = target.format
     try:
         specs = resolve_inputs(args.paths, args.input_format)
     except InputNotFoundError as exc:
@@ -153,12 +167,13 @@ def run_clean(args) -> int:
     options = options_from_args(args)
     if _is_single_page(specs, args):
         return clean_single(specs[0], args, options, fields)
-    return clean_batch(specs, args, options, fields)
+    return clean_batch(specs, args, options, fields, target)
 
 
 def _is_single_page(specs, args) -> bool:
-    """One page and no -o: print its text like `cat` would, no summary, no progress."""
-    if len(specs) != 1 or args.output or args.dask or args.format == "jsonl":
+    """One page and no -o: print its text (or its JSON document) like `cat` would, no summary,
+    no progress."""
+    if len(specs) != 1 or args.output or args.dask or args.format == "jsonl" or args.stats:
         return False
     spec = specs[0]
     if spec.path == "-":
@@ -177,39 +192,26 @@ def _stdin_is_single_page(fmt: str) -> bool:
 
 
 def clean_single(spec, args, options, fields) -> int:
-    from .batch.run import clean_record, make_cleaner
+    """One page: its text, --explain view or JSON document on stdout; exit 1 if it failed."""
+    from .batch.outputs import json_document
     from .batch.readers import iter_pages
+    from .batch.run import clean_record, make_cleaner
 
     page = next(iter_pages([spec], fields, max_bytes=options.max_bytes))
     try:
         cleaner = make_cleaner(options)
     except Exception as exc:  # a model that does not load: nothing can run
         return _fail(f"cannot set up the cleaner: {exc}")
-    if args.format == "json" and page.error is None:
-        return _print_json_result(page, cleaner, options)
     record = clean_record(page, cleaner, options)
-    if record["status"] == "error":
+    failed = record["status"] == "error"
+    if failed and not args.quiet:
         print(f"forum-cleaner: {record['id']}: {record['error_code']}: {record['error']}", file=sys.stderr)
-        return EXIT_PAGE_FAILED
-    sys.stdout.write(render_explain(record) if args.explain else render_text(record))
+    if args.format == "json":
+        sys.stdout.write(json_document(record, indent=2) + "\n")
+    elif not failed:
+        sys.stdout.write(render_explain(record) if args.explain else render_text(record))
     sys.stdout.flush()
-    return EXIT_OK
-
-
-def _print_json_result(page, cleaner, options) -> int:
-    from .batch.run import soft_time_limit
-    from .errors import CleanError, PageTooLargeError
-
-    try:
-        if options.max_bytes and page.size > options.max_bytes:
-            raise PageTooLargeError(f"page exceeds the size limit of {options.max_bytes} bytes")
-        with soft_time_limit(options.timeout):
-            result = cleaner.clean(page.payload, url=page.url, headers=page.headers, replies=options.replies)
-    except CleanError as exc:
-        print(f"forum-cleaner: {page.id}: {exc.code}: {exc}", file=sys.stderr)
-        return EXIT_PAGE_FAILED
-    print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
-    return EXIT_OK
+    return EXIT_PAGE_FAILED if failed else EXIT_OK
 
 
 def render_text(record: dict) -> str:
@@ -222,6 +224,8 @@ def render_explain(record: dict) -> str:
     lines = [f"# {record['id']}  engine={record.get('engine', '')}  title={record.get('title', '')!r}"]
     if record["status"] == "error":
         lines.append(f"  ! [error {record['error_code']}] {record['error']}")
+    elif record["status"] == "skipped":
+        lines.append(f"  ! [skipped {record['skip_code']}] {record['skip_reason']}")
     for line in record.get("lines", []):
         if line["kept"]:
             lines.append(f"  + {line['text']}")
@@ -236,48 +240,50 @@ def render_headed_text(record: dict) -> str:
     """Several pages to stdout: a `==> id <==` header (like head/tail) before each text."""
     if record["status"] == "error":
         body = f"[error {record['error_code']}: {record['error']}]\n"
+    elif record["status"] == "skipped":
+        body = f"[skipped {record['skip_code']}: {record['skip_reason']}]\n"
     else:
         body = render_text(record)
     return f"==> {record['id']} <==\n{body}\n"
 
 
-def make_writer(args):
-    from .batch.writers import JsonlFileWriter, StreamWriter, TextDirWriter, record_line
+def make_writer(args, target=None):
+    from .batch.outputs import make_output_writer, resolve_output
 
-    json_out = args.format in ("json", "jsonl")
-    if args.output is None:
-        if json_out:
-            return StreamWriter(record_line)
-        return StreamWriter(render_explain if args.explain else render_headed_text)
-    if json_out:
-        path = args.output
-        if not path.lower().endswith(JSON_OUTPUT_SUFFIXES):
-            path = os.path.join(path, JSONL_OUTPUT_NAME)
-        return JsonlFileWriter(path, resume=args.resume)
-    render = render_explain if args.explain else render_text
-    return TextDirWriter(args.output, resume=args.resume, render=render)
+    target = target or resolve_output(args.output, args.format)
+    return make_output_writer(target, resume=args.resume, stream=sys.stdout,
+                              text_render=render_explain if args.explain else render_text,
+                              stream_text_render=render_explain if args.explain else render_headed_text)
 
 
-def clean_batch(specs, args, options, fields) -> int:
-    from .batch.run import run_batch
-    from .batch.readers import iter_pages
+def exit_code(summary, *, fail_on_error: bool = False) -> int:
+    """1 when every input failed (none ok, empty, skipped or already done) or, with
+    ``--fail-on-error``, when any did; else 0: error records are results of a completed batch."""
+    if summary.errors and (fail_on_error or summary.errors == summary.inputs):
+        return EXIT_PAGE_FAILED
+    return EXIT_OK
 
+
+def clean_batch(specs, args, options, fields, target=None) -> int:
+    from .batch.outputs import OutputUsageError, resolve_output, stats_path
+    from .batch.stats import BatchStats, ObservedWriter
+
+    target = target or resolve_output(args.output, args.format)
     if args.resume and args.output is None:
         return _fail("--resume needs -o (there is nothing to resume on stdout)")
     try:
-        writer = make_writer(args)
+        writer = make_writer(args, target)
+    except OutputUsageError as exc:
+        return _fail(str(exc))
     except OSError as exc:
         return _fail(f"cannot write output: {exc}")
-    progress = sys.stderr.isatty() and not args.no_progress and args.output is not None
+    stats = BatchStats()
+    writer = ObservedWriter(writer, stats, verbose=args.verbose)
+    progress = sys.stderr.isatty() and not args.no_progress and not args.quiet and args.output is not None
     try:
-        if args.dask:
-            from .batch.cluster import run_distributed
-
-            summary = run_distributed(specs, writer, options, address=args.dask, jobs=args.jobs,
-                                      fields=fields, progress=progress)
-        else:
-            pages = iter_pages(specs, fields, max_bytes=options.max_bytes)
-            summary = run_batch(pages, writer, options, jobs=args.jobs, progress=progress)
+        summary = _run(specs, args, replace(options, removal_counts=True), fields, writer, progress)
+    except BrokenPipeError:
+        return _reader_left()
     except ImportError as exc:
         return _fail(str(exc))
     except OSError as exc:
@@ -286,7 +292,42 @@ def clean_batch(specs, args, options, fields) -> int:
         if type(exc).__name__ == "ModelLoadError" or exc.__class__.__module__.startswith("cleaner"):
             return _fail(f"cannot set up the cleaner: {exc}")
         raise
-    print(f"forum-cleaner: {summary.line()}", file=sys.stderr)
+    where = args.stats or stats_path(target)
+    if where:
+        try:
+            stats.write(where, summary)
+        except OSError as exc:
+            return _fail(f"cannot write the statistics: {exc}")
+    if not args.quiet:
+        print(f"forum-cleaner: {summary.line()}", file=sys.stderr)
+        if args.verbose:
+            print(f"forum-cleaner: peak worker memory {summary.peak_worker_rss_mib:.0f} MiB, "
+                  f"pool restarts {summary.pool_restarts}{f', statistics in {where}' if where else ''}",
+                  file=sys.stderr)
+    return exit_code(summary, fail_on_error=args.fail_on_error)
+
+
+def _run(specs, args, options, fields, writer, progress):
+    from .batch.readers import iter_pages
+    from .batch.run import run_batch
+
+    if args.dask:
+        from .batch.cluster import run_distributed
+
+        return run_distributed(specs, writer, options, address=args.dask, jobs=args.jobs,
+                               fields=fields, progress=progress)
+    pages = iter_pages(specs, fields, max_bytes=options.max_bytes)
+    return run_batch(pages, writer, options, jobs=args.jobs, progress=progress)
+
+
+def _reader_left() -> int:
+    """stdout's reader went away (``| head``): stop quietly, as cat does. stdout is pointed at
+    /dev/null so the interpreter's last flush cannot complain either."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
     return EXIT_OK
 
 

@@ -27,6 +27,7 @@ class Post:
     date: str
     text: str
     positions: list[int] = field(default_factory=list)  # page-order index of each line of text
+    date_iso: str | None = None  # ``date`` as ISO 8601; None when it is relative or unreadable
 
 
 @dataclass(slots=True)
@@ -44,6 +45,9 @@ class CleanResult:
     spam_score: float = 0.0  # share of the page's body characters removed as spam
     url: str | None = None
     empty_reason: str = ""  # why text is empty, when it is
+    canonical_url: str | None = None  # <link rel=canonical>, else og:url (made absolute by url)
+    hostname: str = ""  # of url, else of canonical_url
+    site_name: str = ""  # og:site_name, else the forum name from the title, else hostname
 
     @property
     def is_empty(self) -> bool:

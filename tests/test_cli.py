@@ -51,11 +51,13 @@ def test_stdin_jsonl_gives_one_record_per_line():
     assert "inputs 3" in proc.stderr.decode()
 
 
-def test_json_format_is_the_clean_result(capsys):
-    assert cli.main(["clean", str(SEED_INPUT), "--format", "json", *RULES]) == 0
+def test_json_format_of_one_page_is_its_record_as_one_document(capsys):
+    assert cli.main(["clean", str(SEED_INPUT), "--format", "json", "--audit", *RULES]) == 0
     out = json.loads(capsys.readouterr().out)
     assert out["engine"] == "discuz" and out["text"] + "\n" == SEED_EXPECTED.read_text(encoding="utf-8")
-    assert {"removed", "posts", "title", "spam_score"} <= set(out)
+    assert {"removed", "title", "spam_score", "language", "encoding", "forum"} <= set(out)
+    assert cli.main(["clean", str(SEED_INPUT), "--format", "jsonl", "--audit", *RULES]) == 0
+    assert json.loads(capsys.readouterr().out) == out  # json and jsonl: the same record
 
 
 def test_explain_shows_kept_and_removed_lines_with_their_rules(capsys):

@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator
 
+from .warc_filter import skip_reason, warc_metadata
+
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson")
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc.gz")
 # Annotation files that sit beside pages in evaluation folders (ours: samples/pages; the
@@ -45,6 +47,9 @@ class PageInput:
     headers: dict[str, str] | None = None
     error: str | None = None
     error_code: str = "read"
+    meta: dict | None = None  # what the container said: WARC-Date, HTTP status
+    skip_reason: str | None = None  # set: read but not a page to clean (a WARC 404, a script)
+    skip_code: str = ""
 
     @property
     def size(self) -> int:
@@ -211,14 +216,21 @@ def _require_warcio():
 
 
 def _warc_page(record, source: str) -> PageInput:
-    """A WARC response record -> a page with its URL and HTTP headers (for charset decoding)."""
+    """A WARC response record -> a page with its URL, HTTP headers (for charset decoding), and
+    WARC-Date and HTTP status; a response that is no page to clean is read as skipped."""
     rec_id = record.rec_headers.get_header("WARC-Record-ID") or ""
     url = record.rec_headers.get_header("WARC-Target-URI")
     headers = None
     if record.http_headers is not None:
         headers = {k: v for k, v in record.http_headers.headers}
-    payload = record.content_stream().read()
-    return PageInput(rec_id.strip("<>") or f"{source}@?", source, payload=payload, url=url, headers=headers)
+    meta = warc_metadata(record)
+    page = PageInput(rec_id.strip("<>") or f"{source}@?", source, url=url, headers=headers, meta=meta)
+    skip = skip_reason(meta.get("http_status"), headers)
+    if skip is not None:
+        page.skip_code, page.skip_reason = skip
+        return page  # the body is not read: warcio skips it
+    page.payload = record.content_stream().read()
+    return page
 
 
 def _find_next_record(fh: BinaryIO, after: int, gzipped: bool) -> int | None:

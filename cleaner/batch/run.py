@@ -29,6 +29,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Callable, Iterable, Iterator
 
 from .readers import PageInput
+from .records import REMOVAL_COUNTS_KEY, removal_counts, skipped_record, with_metadata
 from ..decode import MAX_PAGE_BYTES as DEFAULT_MAX_BYTES
 from ..errors import CleanError, CleanTimeoutError, PageTooLargeError
 from ..pipeline import Pending
@@ -54,6 +55,7 @@ class CleanOptions:
     trust_model: bool = False
     max_bytes: int | None = DEFAULT_MAX_BYTES
     timeout: float | None = DEFAULT_TIMEOUT_S
+    removal_counts: bool = False  # carry each page's removed lines per rule to the batch statistics
 
     def cleaner_kwargs(self) -> dict:
         kwargs: dict = {"max_bytes": self.max_bytes, "time_limit": self.timeout}
@@ -72,8 +74,8 @@ def make_cleaner(options: CleanOptions):
 
 # ---------------------------------------------------------------- one record
 def error_record(page: PageInput, message: str, code: str) -> dict:
-    return {"id": page.id, "source": page.source, "url": page.url, "status": "error", "title": "",
-            "engine": "", "text": "", "error": message, "error_code": code}
+    return with_metadata({"id": page.id, "source": page.source, "url": page.url, "status": "error", "title": "",
+                          "engine": "", "text": "", "error": message, "error_code": code}, page)
 
 
 def result_record(page: PageInput, result, options: CleanOptions) -> dict:
@@ -90,7 +92,9 @@ def result_record(page: PageInput, result, options: CleanOptions) -> dict:
         record["spam_score"] = result.spam_score
     if options.explain:
         record["lines"] = result.page_lines()
-    return record
+    if options.removal_counts:
+        record[REMOVAL_COUNTS_KEY] = removal_counts(result)
+    return with_metadata(record, page, result)
 
 
 def prepare_record(page: PageInput, cleaner, options: CleanOptions):
@@ -98,6 +102,8 @@ def prepare_record(page: PageInput, cleaner, options: CleanOptions):
     record (empty, or an error: every failure becomes an error record, never an exception)."""
     if page.error is not None:
         return error_record(page, page.error, page.error_code)
+    if page.skip_reason is not None:
+        return skipped_record(page)
     if options.max_bytes and page.size > options.max_bytes:
         exc = PageTooLargeError(f"page exceeds the size limit of {options.max_bytes} bytes")
         return error_record(page, str(exc), exc.code)
@@ -367,6 +373,7 @@ class Summary:
     empty: int = 0
     errors: int = 0
     skipped: int = 0  # already in the output (resume)
+    skip_codes: dict = field(default_factory=dict)  # status "skipped" (a WARC 404, a script) per code
     seconds: float = 0.0
     error_codes: dict = field(default_factory=dict)
     peak_worker_rss_mib: float = 0.0
@@ -384,6 +391,8 @@ class Summary:
             self.ok += 1
         elif status == "empty":
             self.empty += 1
+        elif status == "skipped":
+            self.skip_codes[record["skip_code"]] = self.skip_codes.get(record["skip_code"], 0) + 1
         else:
             self.errors += 1
             code = record.get("error_code", "error")
@@ -397,6 +406,8 @@ class Summary:
         codes = ", ".join(f"{k}={v}" for k, v in sorted(self.error_codes.items()))
         text = (f"inputs {self.inputs}: ok {self.ok}, empty {self.empty}, errors {self.errors}"
                 f"{f' ({codes})' if codes else ''}")
+        if self.skip_codes:
+            text += f", skipped {sum(self.skip_codes.values())} ({', '.join(f'{k}={v}' for k, v in sorted(self.skip_codes.items()))})"
         if self.skipped:
             text += f", already done {self.skipped}"
         return text + f"; {self.seconds:.1f}s, {self.pages_per_second:.1f} pages/s"

@@ -169,7 +169,7 @@ def atomic_write_text(path: str, text: str) -> None:
 
 
 class TextDirWriter:
-    """One ``<safe name>.txt`` per ok/empty input, error records in ``_errors.jsonl``."""
+    """One ``<safe name>.txt`` per ok/empty input, error and skipped records in ``_errors.jsonl``."""
 
     def __init__(self, folder: str, *, resume: bool = False, render=None):
         self.folder = folder
@@ -186,7 +186,7 @@ class TextDirWriter:
         return self._resume and os.path.exists(os.path.join(self.folder, output_file_name(record_id, url)))
 
     def write(self, record: dict) -> None:
-        if record["status"] == "error":
+        if record["status"] in ("error", "skipped"):  # no text file: its record says why
             self._errors.write(record)
             return
         name = output_file_name(record["id"], record.get("url"))

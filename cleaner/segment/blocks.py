@@ -52,3 +52,5 @@ class Segmented:
     engine: str = "generic"
     is_thread: bool = True  # False: an article page handled by the generic extractor
     removed: list[Removal] = field(default_factory=list)  # inline removals (anti-copy noise)
+    canonical_url: str = ""  # as the page declares it (<link rel=canonical>, og:url)
+    site_name: str = ""  # og:site_name

@@ -13,7 +13,7 @@ from ..engines import PageFacts, compile_table, narrowed, ranked
 from .blocks import ATTACHMENT, BODY, CHROME, EDIT, QUOTE, SIGNATURE, PostMeta, Segmented
 from .fallback import segment_generic
 from .lazy import LazyPostMeta
-from .postmeta import _first_value, _post_meta, _string_value, page_title
+from .postmeta import _first_value, _post_meta, _string_value, page_identity, page_title
 from .quotes import QUOTE_HEADER, decide_quotes
 from .walk import NOISE, Mark, walk_blocks
 
@@ -130,5 +130,10 @@ def segment_html(root: etree._Element, *, url: str | None = None) -> Segmented:
     for detection in ranked(root, url, facts=facts):
         segmented = segment_with_table(root, detection.table, facts)
         if segmented.posts:
-            return segmented
-    return segment_generic(root, url=url)
+            return _with_identity(segmented, root)
+    return _with_identity(segment_generic(root, url=url), root)
+
+
+def _with_identity(segmented: Segmented, root: etree._Element) -> Segmented:
+    segmented.canonical_url, segmented.site_name = page_identity(root)
+    return segmented

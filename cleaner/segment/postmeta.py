@@ -11,6 +11,7 @@ from lxml import etree
 
 from ..textutil import collapse_spaces
 from .blocks import PostMeta
+from .dates import numeric_order, page_numeric_order, parse_post_date
 
 _TITLE_SEPARATOR = re.compile(r"\s+[-|–—]\s+|\s*[|｜]\s*")
 _POWERED_BY = re.compile(r"powered\s+by|^\s*$", re.IGNORECASE)
@@ -92,3 +93,41 @@ def _post_meta(xpaths, post_el) -> PostMeta:
         author=_string_value(_first_value(author, post_el)),
         date=clean_date(_first_value(date, post_el)),
     )
+
+
+# Where a page names its own address and site: (tag, attribute, value, attribute read), in order
+# of trust; the first found wins. Attribute values are compared in lower case.
+CANONICAL_URL_SOURCES = (("link", "rel", "canonical", "href"), ("meta", "property", "og:url", "content"),
+                         ("meta", "name", "og:url", "content"))
+SITE_NAME_SOURCES = (("meta", "property", "og:site_name", "content"), ("meta", "name", "og:site_name", "content"))
+
+
+def _declared(elements: list, sources: tuple[tuple[str, str, str, str], ...]) -> str:
+    for tag, attribute, value, read in sources:
+        for el in elements:
+            if el.tag == tag and (el.get(attribute) or "").strip().lower() == value:
+                text = collapse_spaces(el.get(read) or "")
+                if text:
+                    return text
+    return ""
+
+
+def page_identity(root: etree._Element) -> tuple[str, str]:
+    """(canonical URL, site name) as the page declares them (<link rel=canonical>, og:url,
+    og:site_name), "" when it does not. One pass over the <link> and <meta> elements."""
+    elements = list(root.getroottree().getroot().iter("link", "meta"))
+    return _declared(elements, CANONICAL_URL_SOURCES), _declared(elements, SITE_NAME_SOURCES)
+
+
+def post_dates_iso(posts: list[PostMeta], wanted, engine: str) -> dict[int, str | None]:
+    """ISO 8601 dates of the posts ``wanted`` (indices into ``posts``), read with the engine's
+    conventions (dates.py). A numeric date whose day and month could swap is read in the order
+    the page's other post dates show; those are only looked at then (reading a reply's byline
+    costs its XPaths)."""
+    dates = {i: parse_post_date(posts[i].date, engine) for i in wanted}
+    unsure = [i for i, iso in dates.items() if iso is None and numeric_order(posts[i].date) == "?"]
+    if unsure:
+        order = page_numeric_order(meta.date for meta in posts)
+        for i in unsure:
+            dates[i] = parse_post_date(posts[i].date, engine, order)
+    return dates
