@@ -175,6 +175,8 @@ def _is_single_page(specs, args) -> bool:
     no progress."""
     if len(specs) != 1 or args.output or args.dask or args.format == "jsonl" or args.stats:
         return False
+    if args.format == "json" and not (len(args.paths) == 1 and (args.paths[0] == "-" or os.path.isfile(args.paths[0]))):
+        return False  # a folder or glob gives a JSON array, whatever number of pages it holds
     spec = specs[0]
     if spec.path == "-":
         return spec.fmt in ("auto", "files") and _stdin_is_single_page(spec.fmt)

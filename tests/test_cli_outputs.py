@@ -87,6 +87,26 @@ def test_json_of_several_inputs_is_one_array_with_the_jsonl_records(capsys):
     assert len(array) == 5 and array == lines
 
 
+def test_json_shape_follows_the_command_line_not_the_number_of_pages(tmp_path, capsys):
+    folder = tmp_path / "one"
+    folder.mkdir()
+    (folder / "seed.txt").write_bytes(SEED_INPUT.read_bytes())
+    assert cli.main(["clean", str(folder), "--format", "json", *RULES]) == 0
+    array = json.loads(capsys.readouterr().out)
+    assert isinstance(array, list) and len(array) == 1 and array[0]["id"] == "seed.txt"
+    assert cli.main(["clean", str(folder / "seed.txt"), "--format", "json", *RULES]) == 0
+    assert json.loads(capsys.readouterr().out)["status"] == "ok"  # one page file: one document
+
+
+def test_json_of_a_page_that_fails_is_its_error_record_and_exit_one(tmp_path, capsys):
+    big = tmp_path / "big.html"
+    big.write_bytes(b"<p>" + b"x" * 5000 + b"</p>")
+    assert cli.main(["clean", str(big), "--format", "json", "--max-bytes", "1000", *RULES]) == 1
+    captured = capsys.readouterr()
+    document = json.loads(captured.out)
+    assert (document["status"], document["error_code"]) == ("error", "too_large") and "too_large" in captured.err
+
+
 def test_json_file_holds_an_array_and_resumes(tmp_path):
     out = tmp_path / "out.json"
     assert cli.main(["clean", str(PAGES / "zh"), "-o", str(out), *RULES]) == 0

@@ -114,9 +114,18 @@ def _declared(elements: list, sources: tuple[tuple[str, str, str, str], ...]) ->
 
 def page_identity(root: etree._Element) -> tuple[str, str]:
     """(canonical URL, site name) as the page declares them (<link rel=canonical>, og:url,
-    og:site_name), "" when it does not. One pass over the <link> and <meta> elements."""
-    elements = list(root.getroottree().getroot().iter("link", "meta"))
-    return _declared(elements, CANONICAL_URL_SOURCES), _declared(elements, SITE_NAME_SOURCES)
+    og:site_name), "" when it does not. Read from <head>, where they belong, and from the whole
+    page only when <head> lacks one: a parser closes <head> at the first stray element in it
+    and puts the <meta>s after it into <body>."""
+    top = root.getroottree().getroot()
+    head = top.find("head")
+    elements = list(head.iter("link", "meta")) if head is not None else []
+    canonical, site = _declared(elements, CANONICAL_URL_SOURCES), _declared(elements, SITE_NAME_SOURCES)
+    if not (canonical and site):
+        everywhere = list(top.iter("link", "meta"))
+        canonical = canonical or _declared(everywhere, CANONICAL_URL_SOURCES)
+        site = site or _declared(everywhere, SITE_NAME_SOURCES)
+    return canonical, site
 
 
 def post_dates_iso(posts: list[PostMeta], wanted, engine: str) -> dict[int, str | None]:
