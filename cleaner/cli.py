@@ -303,9 +303,9 @@ def clean_batch(specs, args, options, fields, target=None) -> int:
     if not args.quiet:
         print(f"forum-cleaner: {summary.line()}", file=sys.stderr)
         if args.verbose:
-            print(f"forum-cleaner: peak worker memory {summary.peak_worker_rss_mib:.0f} MiB, "
-                  f"pool restarts {summary.pool_restarts}{f', statistics in {where}' if where else ''}",
-                  file=sys.stderr)
+            details = [f"peak worker memory {summary.peak_worker_rss_mib:.0f} MiB"] if summary.peak_worker_rss_mib else []
+            details += [f"pool restarts {summary.pool_restarts}"] + ([f"statistics in {where}"] if where else [])
+            print(f"forum-cleaner: {', '.join(details)}", file=sys.stderr)
     return exit_code(summary, fail_on_error=args.fail_on_error)
 
 

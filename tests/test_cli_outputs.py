@@ -220,3 +220,28 @@ def test_statistics_go_into_an_output_folder_or_where_stats_says(tmp_path, capsy
     assert json.loads((tmp_path / "texts" / "_stats.json").read_text(encoding="utf-8"))["status"] == {"ok": 5}
     assert cli.main(["clean", str(PAGES), "--format", "jsonl", "--stats", str(tmp_path / "s.json"), *RULES]) == 0
     assert json.loads((tmp_path / "s.json").read_text(encoding="utf-8"))["inputs"] == 5
+
+
+def test_a_format_added_to_the_table_writes_stdout_a_file_and_a_folder(tmp_path, monkeypatch):
+    """The slot the markdown format fills: a row in OUTPUT_FORMATS and a renderer."""
+    import io
+
+    from cleaner.batch import outputs
+
+    monkeypatch.setitem(outputs.OUTPUT_FORMATS, "shout", outputs.OutputFormat("shout", (".shout",)))
+    records = [{"id": "a/1.html", "url": None, "text": "hello"}, {"id": "b.html", "url": None, "text": "bye"}]
+    renders = {"shout": lambda r: r["text"].upper() + "\n"}
+    kwargs = dict(resume=False, text_render=str, stream_text_render=str, renders=renders)
+    for out in (None, str(tmp_path / "all.shout"), f"{tmp_path / 'each'}/"):
+        stream = io.StringIO()
+        requested = None if out and out.endswith(".shout") else "shout"  # a file's suffix names its format
+        writer = outputs.make_output_writer(resolve_output(out, requested), stream=stream, **kwargs)
+        for record in records:
+            writer.write(record)
+        writer.finish()
+        if out is None:
+            assert stream.getvalue() == "HELLO\nBYE\n"
+    assert (tmp_path / "all.shout").read_text(encoding="utf-8") == "HELLO\nBYE\n"
+    files = {p.name: p.read_text(encoding="utf-8") for p in (tmp_path / "each").iterdir()}
+    assert files["b.html.shout"] == "BYE\n" and len(files) == 2
+    assert [name for name in files if name.startswith("a_1.html-")][0].endswith(".shout")

@@ -44,7 +44,8 @@ OUTPUT_FORMATS: dict[str, OutputFormat] = {f.name: f for f in (
     OutputFormat("text", (".txt",)),
     OutputFormat("json", (".json",)),
     OutputFormat("jsonl", (".jsonl", ".ndjson")),
-    # OutputFormat("markdown", (".md",)),  # the markdown format's row
+    # OutputFormat("markdown", (".md",)),  # the markdown format's row; its renderer goes in the
+    # ``renders`` the CLI passes to make_output_writer, its name in cli.FORMAT_NAMES
 )}
 DEFAULT_FORMAT = "text"
 
@@ -195,10 +196,15 @@ class TextFileWriter(JsonlFileWriter):
 
 
 def make_output_writer(target: OutputTarget, *, resume: bool, text_render: Callable[[dict], str],
-                       stream_text_render: Callable[[dict], str], stream: IO[str]):
+                       stream_text_render: Callable[[dict], str], stream: IO[str],
+                       renders: dict[str, Callable[[dict], str]] | None = None):
     """The writer for a resolved target (``*_render``: how text looks in a file of its own, and
-    in a stream of several inputs)."""
+    in a stream of several inputs). Any other format of OUTPUT_FORMATS is a text-like one whose
+    renderer ``renders`` gives: stdout and a file get the renderings one after the other, a
+    folder one file per input named with the format's first suffix."""
     fmt, path = target.format, target.path
+    if fmt not in ("text", "json", "jsonl"):
+        return _rendered_writer(target, (renders or {})[fmt], resume=resume, stream=stream)
     if target.kind == "stdout":
         if fmt == "json":
             return JsonArrayStreamWriter(stream)
@@ -216,6 +222,17 @@ def make_output_writer(target: OutputTarget, *, resume: bool, text_render: Calla
     if fmt == "jsonl":
         return JsonlFileWriter(os.path.join(path, JSONL_OUTPUT_NAME), resume=resume)
     return TextDirWriter(path, resume=resume, render=text_render)
+
+
+def _rendered_writer(target: OutputTarget, render: Callable[[dict], str], *, resume: bool, stream: IO[str]):
+    if target.kind == "stdout":
+        return StreamWriter(render, stream)
+    if target.kind == "folder":
+        return DocumentDirWriter(target.path, suffix=OUTPUT_FORMATS[target.format].suffixes[0], render=render,
+                                 resume=resume)
+    if resume:
+        raise OutputUsageError(f"--resume needs a folder, not one {target.format} file")
+    return TextFileWriter(target.path, render)
 
 
 def stats_path(target: OutputTarget) -> str | None:

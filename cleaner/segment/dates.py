@@ -38,7 +38,6 @@ ENGINE_NUMERIC_ORDER = {("vbulletin", "-"): "mdy"}  # vBulletin's default date f
 
 _DATE_PATTERNS = tuple((name, re.compile(pattern, re.IGNORECASE)) for name, pattern in DATE_SHAPES)
 _TIME = re.compile(TIME_SHAPE, re.IGNORECASE)
-_NUMERIC = dict(_DATE_PATTERNS)["numeric-year-last"]
 
 
 def _month_numbers() -> tuple[tuple[str, int], ...]:
@@ -65,11 +64,22 @@ def month_number(name: str) -> int | None:
     return next((number for stem, number in MONTH_NUMBERS if word.startswith(stem)), None)
 
 
+def first_date(raw: str) -> tuple[str, re.Match | None]:
+    """The date shape that matches first in the string (a post date field may also hold a
+    join date further on), and its match; ("", None) when none does."""
+    found = [(m.start(), i, name, m) for i, (name, pattern) in enumerate(_DATE_PATTERNS)
+             if (m := pattern.search(raw or "")) is not None]
+    if not found:
+        return "", None
+    _, _, name, match = min(found, key=lambda f: f[:2])
+    return name, match
+
+
 def numeric_order(raw: str) -> str | None:
     """For a numeric date with the year last: "dmy" or "mdy" when its numbers tell (one is above
     12), "?" when they do not; None for any other date shape."""
-    match = _NUMERIC.search(raw or "")
-    if match is None or _DATE_PATTERNS[0][1].search(raw) or _DATE_PATTERNS[1][1].search(raw):
+    name, match = first_date(raw)
+    if name != "numeric-year-last":
         return None
     a, b = int(match.group("a")), int(match.group("b"))
     return "dmy" if a > 12 >= b else "mdy" if b > 12 >= a else "?" if a <= 12 and b <= 12 else None
@@ -120,21 +130,17 @@ def parse_post_date(raw: str, engine: str = "", page_order: str | None = None) -
     """ISO 8601 ("2020-04-09T22:02:14", or "2019-06-03" without a time) for a post date as
     shown, read with the engine's conventions (and ``page_order``, what the page's other dates
     say: see page_numeric_order); None when the string holds no full date."""
-    if not raw:
+    _, match = first_date(raw)
+    if match is None:
         return None
-    for _, pattern in _DATE_PATTERNS:
-        match = pattern.search(raw)
-        if match is None:
-            continue
-        found = _TIME.search(raw, match.end())
-        time = found if found and found.start() - match.end() <= MAX_DATE_TIME_GAP else None
-        day_month = _day_month(match, time, engine, page_order)
-        clock = _clock(time)
-        if day_month is None:
-            return None
-        try:
-            when = datetime(int(match.group("y")), day_month[1], day_month[0], *(clock or (0, 0, 0)))
-        except ValueError:  # 31.02., 25:61
-            return None
-        return when.isoformat() if clock else when.date().isoformat()
-    return None
+    found = _TIME.search(raw, match.end())
+    time = found if found and found.start() - match.end() <= MAX_DATE_TIME_GAP else None
+    day_month = _day_month(match, time, engine, page_order)
+    if day_month is None:
+        return None
+    clock = _clock(time)
+    try:
+        when = datetime(int(match.group("y")), day_month[1], day_month[0], *(clock or (0, 0, 0)))
+    except ValueError:  # 31.02., 25:61
+        return None
+    return when.isoformat() if clock else when.date().isoformat()

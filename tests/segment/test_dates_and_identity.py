@@ -27,6 +27,7 @@ EN = REPO / "samples" / "pages" / "en_forum"
     ("16.03.2020 13:10", "vbulletin", "2020-03-16T13:10:00"),
     ("12 avr. 2020 à 09:06", "generic", "2020-04-12T09:06:00"),
     ("Apr 17, 2019", "xenforo", "2019-04-17"),
+    ("Posted 04.03.2019 · Joined 2012-05-01", "xenforo", "2019-03-04"),  # the first date in the string
     # numeric day and month that could swap: the engine's default or the string's hints decide
     ("04-06-2019, 06:55 AM", "vbulletin", "2019-04-06T06:55:00"),  # vBulletin: m-d-Y
     ("04/02/2005, 12h25", "vbulletin", "2005-02-04T12:25:00"),  # "12h25": a French board, day first
