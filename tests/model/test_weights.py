@@ -199,3 +199,20 @@ def test_non_finite_weights_refuse(small_model, tmp_path):
     with pytest.raises(ModelLoadError) as err:
         W.load_weights(path)
     assert str(err.value) == f"{path}: ngram_weights holds values that are not finite numbers"
+
+
+def test_a_skops_from_another_sklearn_gives_one_warning_not_sklearns(small_model, monkeypatch):
+    """scikit-learn warns once per estimator in the file (InconsistentVersionWarning); loading
+    says it once, as a ModelVersionWarning; cleaning (the .npz) says nothing at all."""
+    import warnings
+
+    import sklearn.base
+
+    _, path = small_model
+    monkeypatch.setattr(sklearn.base, "__version__", "0.0.1")  # what __setstate__ compares against
+    monkeypatch.setattr(M.sklearn, "__version__", "0.0.1")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        M.load(path)
+        W.load_for_cleaning(path)
+    assert [type(w.message).__name__ for w in caught] == ["ModelVersionWarning"]
