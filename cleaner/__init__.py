@@ -72,11 +72,11 @@ def _load_model(model: str | Path | None, trust: bool) -> Any:
     if model is None:
         return None
     # numpy weights (MODEL.npz): cleaning never imports scikit-learn, scipy or skops
-    from .model import weights
+    from .model import loading
 
     if str(model) == "default":
-        return weights.load_default_weights()
-    return weights.load_for_cleaning(model, trust=trust)
+        return loading.load_default_weights()
+    return loading.load_for_cleaning(model, trust=trust)
 
 
 _default: Cleaner | None = None
