@@ -71,11 +71,12 @@ class Cleaner:
 def _load_model(model: str | Path | None, trust: bool) -> Any:
     if model is None:
         return None
-    from .model import estimator as spam_model
+    # numpy weights (MODEL.npz): cleaning never imports scikit-learn, scipy or skops
+    from .model import loading
 
     if str(model) == "default":
-        return spam_model.load_default()
-    return spam_model.load(model, trust=trust)
+        return loading.load_default_weights()
+    return loading.load_for_cleaning(model, trust=trust)
 
 
 _default: Cleaner | None = None

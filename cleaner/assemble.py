@@ -3,21 +3,17 @@ removed lines into the audit, spam replies dropped whole, and the page spam scor
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from urllib.parse import urljoin, urlsplit
 
 from .segment.blocks import BODY, Segmented
+from .language import detect_language
 from .segment.postmeta import post_dates_iso
-from .textutil import cjk_share
 from .result import CleanResult, Post, Removal
 from .rules.lines import Verdict
 
 # A reply whose body is at least this share spam (by characters) is a spam reply.
 SPAM_REPLY_SHARE = 0.5
-# Kept text with at least this share of CJK characters is Chinese.
-ZH_MIN_CJK_SHARE = 0.2
-_ASCII_LETTERS = re.compile(r"[A-Za-z]+")
 
 
 def assemble(seg: Segmented, verdicts: list[Verdict | None], *, replies: bool = False,
@@ -68,7 +64,7 @@ def assemble(seg: Segmented, verdicts: list[Verdict | None], *, replies: bool = 
         forum=seg.forum,
         engine=seg.engine,
         encoding=encoding,
-        language=_language(text),
+        language=detect_language(text),
         posts=posts,
         removed=removed,
         spam_score=spam_score,
@@ -94,15 +90,6 @@ def page_address(declared: str, url: str | None) -> tuple[str | None, str]:
         if host:
             return canonical, host
     return canonical, ""
-
-
-def _language(text: str) -> str:
-    if not text:
-        return ""
-    if cjk_share(text) >= ZH_MIN_CJK_SHARE:
-        return "zh"
-    ascii_letters = sum(map(len, _ASCII_LETTERS.findall(text)))  # c.isascii() and c.isalpha()
-    return "en" if ascii_letters >= 0.5 * len(text.replace(" ", "")) else ""
 
 
 def _empty_reason(seg: Segmented, removed: list[Removal]) -> str:

@@ -21,22 +21,32 @@ _PRIVATE_USE_EF = re.compile(rb"\xef[\x80-\xa3]")
 _HTML_START = re.compile(
     r"\A\s*<(?:!doctype\s+html|html\b|head\b|body\b|meta\b|title\b|\?xml\b|!--)", re.IGNORECASE)
 _HTML_STRUCTURE = re.compile(r"<(?:!doctype\s+html|html\b|head>|body\b)", re.IGNORECASE)
-_HTML_TAG = re.compile(
-    r"</?(?:a|b|i|p|br|hr|div|span|font|table|tbody|tr|td|th|ul|ol|li|dl|dt|dd|img|script|style|"
-    r"link|meta|form|input|iframe|center|strong|em|h[1-6]|section|article|header|footer|nav|"
-    r"blockquote|pre|code)\b[^<>]{0,500}>",
-    re.IGNORECASE,
-)
+_TAG_NAMES = (r"a|b|i|p|br|hr|div|span|font|table|tbody|tr|td|th|ul|ol|li|dl|dt|dd|img|script|style|"
+              r"link|meta|form|input|iframe|center|strong|em|h[1-6]|section|article|header|footer|nav|"
+              r"blockquote|pre|code")
+_HTML_TAG = re.compile(rf"</?(?:{_TAG_NAMES})\b[^<>]{{0,500}}>", re.IGNORECASE)
+# One element, as a crawler's selector returns it (``response.css("div.post").get()``): it opens
+# with a known tag and closes with the same tag, however few tags it holds.
+_FRAGMENT_OPEN = re.compile(rf"\A\s*<({_TAG_NAMES})\b[^<>]{{0,500}}>", re.IGNORECASE)
+FRAGMENT_TAIL_CHARS = 200  # the closing tag is looked for in this many last characters
 
 
 def looks_like_html(text: str) -> bool:
-    """HTML if it starts like a document, has document structure, or is dense with tags;
-    a text dump that quotes a tag or two stays text."""
+    """HTML if it starts like a document, has document structure, is one element (a fragment
+    from a selector), or is dense with tags; a text dump that quotes a tag or two stays text."""
     head = text[:HTML_SNIFF_CHARS]
-    if _HTML_START.match(head) or _HTML_STRUCTURE.search(head):
+    if _HTML_START.match(head) or _HTML_STRUCTURE.search(head) or _is_one_element(text):
         return True
     tags = sum(1 for _ in _HTML_TAG.finditer(head))
     return tags >= MIN_HTML_TAGS and tags * 1000 / max(len(head), 1) >= MIN_HTML_TAGS_PER_KCHAR
+
+
+def _is_one_element(text: str) -> bool:
+    opened = _FRAGMENT_OPEN.match(text)
+    if not opened:
+        return False
+    tail = text[-FRAGMENT_TAIL_CHARS:].rstrip()
+    return re.search(rf"</{re.escape(opened.group(1))}\s*>\Z", tail, re.IGNORECASE) is not None
 
 
 def _reject_binary_text(text: str, encoding: str) -> None:

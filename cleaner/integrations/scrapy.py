@@ -7,12 +7,19 @@
 
 Settings follow Scrapy's conventions: all prefixed ``FORUM_CLEANER_``, ``FORUM_CLEANER_ENABLED``
 (default True) turns it off with ``NotConfigured``; items may be dicts or ``scrapy.Item`` (via
-``itemadapter``; an Item must declare the output fields). ``process_item(item, spider=None)``
-works with Scrapy before and after 2.14. The Cleaner (and its model) is built once per crawl.
+``itemadapter``; an Item must declare the output fields). The Cleaner (and its model) is built
+once per crawl.
+
+Cleaning runs off the reactor thread: ``process_item`` is a coroutine that awaits
+``deferToThread`` (Twisted's thread pool, ``REACTOR_THREADPOOL_MAXSIZE``), so a large page
+never stalls downloads, timeouts and other callbacks. ``clean_item`` is the same work,
+synchronous, for code outside a crawl. ``process_item(item, spider=None)`` works with
+Scrapy before and after 2.14.
 """
 
 from __future__ import annotations
 
+import threading
 from dataclasses import asdict
 from typing import Any
 
@@ -61,6 +68,7 @@ class ForumCleanerPipeline:
         self.config = {**DEFAULTS, **(config or {})}
         self.cleaner = cleaner if cleaner is not None else self._build_cleaner()
         self.stats = None
+        self._stats_lock = threading.Lock()
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -81,9 +89,18 @@ class ForumCleanerPipeline:
 
     def _inc(self, key: str) -> None:
         if self.stats is not None:
-            self.stats.inc_value(f"forum_cleaner/{key}")
+            with self._stats_lock:  # items are cleaned in several worker threads at once
+                self.stats.inc_value(f"forum_cleaner/{key}")
 
-    def process_item(self, item, spider=None):
+    async def process_item(self, item, spider=None):
+        """Clean the item in a worker thread; the reactor goes on meanwhile."""
+        from scrapy.utils.defer import maybe_deferred_to_future
+        from twisted.internet.threads import deferToThread
+
+        return await maybe_deferred_to_future(deferToThread(self.clean_item, item))
+
+    def clean_item(self, item):
+        """Clean ``item[HTML_FIELD]`` now, in this thread; returns the item (or raises DropItem)."""
         from itemadapter import ItemAdapter
 
         adapter = ItemAdapter(item)

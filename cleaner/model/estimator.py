@@ -6,6 +6,11 @@ parameters, ``fit`` returns self, learned attributes end in ``_``). Features com
 only scikit-learn built-ins and the default ``.skops`` file loads without running code.
 ``.joblib`` files (pickle) run code when loaded: they load only with ``trust=True``.
 
+``save`` also writes the inference weights (``MODEL.npz``, ``cleaner.model.weights``) that
+cleaning loads without scikit-learn; ``python -m cleaner.model.estimator MODEL.skops``
+writes them again from an existing ``.skops``. This module is the training and inspection
+side: it needs the ``[train]`` extra (scikit-learn, scipy, skops, joblib).
+
 Typical use::
 
     model = load_default()                  # the shipped model, loaded once
@@ -15,16 +20,15 @@ Typical use::
 
 from __future__ import annotations
 
-import hashlib
 import json
 import warnings
+import zipfile
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 import numpy as np
 import sklearn
-from scipy.special import expit
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
@@ -32,11 +36,16 @@ from sklearn.preprocessing import MaxAbsScaler
 from sklearn.utils.validation import check_is_fitted
 
 from ..errors import ModelLoadError
-from .features import FEATURE_VERSION, N_HASH_FEATURES, feature_parts, featurize
+from .features import FEATURE_VERSION, N_HASH_FEATURES, featurize
+from .weights import (DEFAULT_MODEL_NAME, SpamWeights, check_feature_version, check_threshold, check_width,
+                      default_model_path, file_sha256, linear_scores, save_weights, sigmoid, weights_path,
+                      zip_damage)
+
+__all__ = ["SpamModel", "ModelVersionWarning", "save", "load", "load_model", "load_default", "card_path",
+           "default_model_path", "file_sha256", "weights_path", "write_weights", "DEFAULT_MODEL_NAME"]
 
 MODEL_FORMAT = "forum-cleaner-spam-model"
 MODEL_FORMAT_VERSION = 1
-DEFAULT_MODEL_NAME = "spam_model.skops"
 DEFAULT_C = 8.0
 DEFAULT_THRESHOLD = 0.5
 DEFAULT_TOL = 1e-3
@@ -96,7 +105,7 @@ class SpamModel(ClassifierMixin, BaseEstimator):
         check_is_fitted(self, "pipeline_")
         ngram_weights, dense_weights, intercept = self._folded_weights()
         weights = np.concatenate([ngram_weights.astype(np.float64), dense_weights])
-        return expit(X @ weights + intercept)
+        return sigmoid(X @ weights + intercept)
 
     def _folded_weights(self) -> tuple[np.ndarray, np.ndarray, float]:
         """The scaler folded into the logistic regression's weights, split into the hashed
@@ -116,16 +125,19 @@ class SpamModel(ClassifierMixin, BaseEstimator):
     def decision_function(self, lines: Sequence[str]) -> np.ndarray:
         """The linear score (log-odds of spam) per line."""
         check_is_fitted(self, "pipeline_")
-        ngram_weights, dense_weights, intercept = self._folded_weights()
-        n, (rows, cols, values), dense = feature_parts(list(lines))
-        if not n:
-            return np.zeros(0)
-        ngram = np.bincount(rows, weights=ngram_weights[cols] * values, minlength=n)
-        return ngram + dense @ dense_weights + intercept
+        return linear_scores(lines, *self._folded_weights())
+
+    def weights(self) -> SpamWeights:
+        """The inference weights (what cleaning loads from MODEL.npz): the same scores."""
+        check_is_fitted(self, "pipeline_")
+        ngram, dense, intercept = self._folded_weights()
+        return SpamWeights(ngram, dense, intercept, self.threshold_, feature_version=self.feature_version_,
+                           card=getattr(self, "card_", {}), params=_plain_params(self),
+                           source=getattr(self, "source_", None))
 
     def predict_proba(self, lines: Sequence[str]) -> np.ndarray:
         """(n, 2) array: P(genuine), P(spam)."""
-        spam = expit(self.decision_function(lines))
+        spam = sigmoid(self.decision_function(lines))
         return np.column_stack([1.0 - spam, spam])
 
     def score_lines(self, lines: Iterable[str]) -> np.ndarray:
@@ -137,32 +149,14 @@ class SpamModel(ClassifierMixin, BaseEstimator):
         return (self.score_lines(lines) >= self.threshold_).astype(int)
 
 
-def default_model_path() -> Path:
-    """The shipped model: inside the installed package (cleaner.models) or, in a
-    checkout that is not installed, the repository's models/ folder."""
-    try:
-        from importlib import resources
-
-        candidate = Path(str(resources.files("cleaner.models").joinpath(DEFAULT_MODEL_NAME)))
-        if candidate.is_file():
-            return candidate
-    except (ModuleNotFoundError, TypeError):
-        pass
-    return Path(__file__).resolve().parents[2] / "models" / DEFAULT_MODEL_NAME
-
-
 def card_path(model_path: str | Path) -> Path:
     """Where the JSON card of a model file lives: MODEL.card.json beside it."""
     path = Path(model_path)
     return path.with_name(path.stem + ".card.json")
 
 
-def file_sha256(path: str | Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
+def _plain_params(model: SpamModel) -> dict[str, Any]:
+    return {k: (float(v) if isinstance(v, float) else v) for k, v in model.get_params().items()}
 
 
 def _payload(model: SpamModel, card: dict[str, Any] | None) -> dict[str, Any]:
@@ -173,15 +167,15 @@ def _payload(model: SpamModel, card: dict[str, Any] | None) -> dict[str, Any]:
         "feature_version": int(model.feature_version_),
         "sklearn_version": sklearn.__version__,
         "threshold": float(model.threshold_),
-        "params": {k: (float(v) if isinstance(v, float) else v) for k, v in model.get_params().items()},
+        "params": _plain_params(model),
         "pipeline": model.pipeline_,
         "card": json.dumps(card or {}, ensure_ascii=False, sort_keys=True),
     }
 
 
 def save(model: SpamModel, path: str | Path, card: dict[str, Any] | None = None) -> Path:
-    """Write the model (.skops by default, .joblib on request) and its card beside it.
-    The card gains the file's sha256; returns the model path."""
+    """Write the model (.skops by default, .joblib on request), its inference weights
+    (MODEL.npz) and its card beside it. The card gains both files' sha256; returns the model path."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     payload = _payload(model, card)
@@ -193,14 +187,41 @@ def save(model: SpamModel, path: str | Path, card: dict[str, Any] | None = None)
         import skops.io
 
         skops.io.dump(payload, path, compression=8)  # zipfile.ZIP_DEFLATED
+    model.card_ = dict(card or {})
     full_card = dict(card or {})
     full_card.update({
         "model_file": path.name, "model_sha256": file_sha256(path), "threshold": float(model.threshold_),
         "sklearn_version": sklearn.__version__, "feature_version": FEATURE_VERSION,
         "model_bytes": path.stat().st_size,
     })
-    card_path(path).write_text(json.dumps(full_card, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    _write_card(path, full_card)
+    write_weights(model, path)
     return path
+
+
+def write_weights(model: SpamModel, path: str | Path) -> Path:
+    """Write MODEL.npz (inference weights) for the model file ``path`` and record it in the
+    card; the weights name the model file's sha256, so a stale .npz refuses to load."""
+    path = Path(path)
+    target = save_weights(model.weights(), weights_path(path), {
+        "model_file": path.name, "model_sha256": file_sha256(path), "sklearn_version": sklearn.__version__})
+    card = _read_card(path)
+    card.update({"weights_file": target.name, "weights_sha256": file_sha256(target),
+                 "weights_bytes": target.stat().st_size})
+    _write_card(path, card)
+    return target
+
+
+def _read_card(path: Path) -> dict[str, Any]:
+    try:
+        return json.loads(card_path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _write_card(path: Path, card: dict[str, Any]) -> None:
+    text = json.dumps(card, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    card_path(path).write_text(text, encoding="utf-8")
 
 
 def _card_version(path: Path) -> str:
@@ -222,19 +243,28 @@ def _read_payload(path: Path, trust: bool) -> dict[str, Any]:
         return joblib.load(path)
     import skops.io
 
-    untrusted = skops.io.get_untrusted_types(file=path)
+    try:
+        untrusted = skops.io.get_untrusted_types(file=path)
+    except zipfile.BadZipFile as exc:
+        raise zip_damage(path, exc) from exc
     if untrusted and not trust:
         raise ModelLoadError(
             f"refusing to load {path}: it contains types that are not scikit-learn/numpy built-ins "
             f"({', '.join(untrusted)}); pass --trust-model (trust=True) only if you trust where it came from"
         )
-    return skops.io.load(path, trusted=untrusted or None)
+    with warnings.catch_warnings():
+        # sklearn warns once per estimator in the file; ``load`` says it once (ModelVersionWarning)
+        from sklearn.exceptions import InconsistentVersionWarning
+
+        warnings.simplefilter("ignore", InconsistentVersionWarning)
+        return skops.io.load(path, trusted=untrusted or None)
 
 
 def load(path: str | Path, trust: bool = False) -> SpamModel:
-    """Load a model file written by ``save``. Raises ModelLoadError for untrusted pickles,
-    corrupt or foreign files and feature-version mismatches; warns (ModelVersionWarning)
-    when the file was written by another scikit-learn version."""
+    """Load a model file written by ``save`` (the full estimator: training, inspection).
+    Raises ModelLoadError for untrusted pickles, truncated, corrupt or foreign files,
+    feature-version or width mismatches and unknown parameters; warns once
+    (ModelVersionWarning) when the file was written by another scikit-learn version."""
     path = Path(path)
     if not path.is_file():
         raise ModelLoadError(f"model file not found: {path}")
@@ -242,32 +272,61 @@ def load(path: str | Path, trust: bool = False) -> SpamModel:
         payload = _read_payload(path, trust)
     except ModelLoadError:
         raise
-    except Exception as exc:  # a corrupt zip, a truncated pickle, an incompatible sklearn...
+    except Exception as exc:  # a corrupt zip member, a truncated pickle, an incompatible sklearn...
+        if isinstance(exc, (zipfile.BadZipFile, EOFError)) and path.suffix not in PICKLE_SUFFIXES:
+            raise zip_damage(path, exc) from exc
         raise ModelLoadError(
             f"could not load model {path}: {type(exc).__name__}: {exc} (written by scikit-learn "
             f"{_card_version(path)}, this is scikit-learn {sklearn.__version__})"
         ) from exc
     if not isinstance(payload, dict) or payload.get("format") != MODEL_FORMAT:
         raise ModelLoadError(f"{path} is not a forum-cleaner spam model")
-    if payload.get("feature_version") != FEATURE_VERSION:
+    if payload.get("format_version") != MODEL_FORMAT_VERSION:
         raise ModelLoadError(
-            f"{path} was built for feature version {payload.get('feature_version')}, this cleaner computes "
-            f"version {FEATURE_VERSION}: retrain it with `forum-cleaner train`"
-        )
+            f"{path} has model format version {payload.get('format_version')}, this cleaner reads version "
+            f"{MODEL_FORMAT_VERSION}: use the forum-cleaner that wrote it or retrain with `forum-cleaner train`")
+    check_feature_version(path, payload.get("feature_version"))
+    check_threshold(path, payload.get("threshold"))
+    model = SpamModel(**_checked_params(path, payload.get("params")))
+    model.pipeline_ = _checked_pipeline(path, payload.get("pipeline"))
     if payload.get("sklearn_version") != sklearn.__version__:
         warnings.warn(
             f"model {path} was written by scikit-learn {payload.get('sklearn_version')}, this is scikit-learn "
             f"{sklearn.__version__}; scores may differ slightly, retrain to be sure",
             ModelVersionWarning, stacklevel=2,
         )
-    model = SpamModel(**payload["params"])
-    model.pipeline_ = payload["pipeline"]
     model.classes_ = np.array([0, 1])
     model.threshold_ = float(payload["threshold"])
     model.feature_version_ = int(payload["feature_version"])
     model.card_ = json.loads(payload.get("card") or "{}")
     model.source_ = str(path)
     return model
+
+
+def _checked_params(path: Path, params: Any) -> dict[str, Any]:
+    """SpamModel's parameters from a file: unknown names are a clear error, not a TypeError."""
+    if not isinstance(params, dict):
+        raise ModelLoadError(f"{path}: its parameters are not a mapping ({type(params).__name__})")
+    unknown = sorted(set(params) - set(SpamModel._get_param_names()))
+    if unknown:
+        raise ModelLoadError(
+            f"{path} has parameters this SpamModel does not know ({', '.join(map(str, unknown))}): it was written "
+            "by another forum-cleaner version; use that version or retrain with `forum-cleaner train`")
+    return params
+
+
+def _checked_pipeline(path: Path, pipeline: Any) -> Pipeline:
+    """The persisted Pipeline: scaler then logistic regression, as wide as the features."""
+    steps = getattr(pipeline, "named_steps", {})
+    scale, clf = steps.get("scale"), steps.get("clf")
+    if not isinstance(pipeline, Pipeline) or not hasattr(scale, "scale_") or not hasattr(clf, "coef_"):
+        raise ModelLoadError(f"{path}: its pipeline is not a fitted MaxAbsScaler -> LogisticRegression")
+    width = int(np.asarray(clf.coef_).shape[-1])
+    n_hash = min(width, N_HASH_FEATURES)
+    check_width(path, (n_hash,), (width - n_hash,))
+    if np.asarray(scale.scale_).shape != (width,):
+        raise ModelLoadError(f"{path}: its scaler has {np.asarray(scale.scale_).shape} values for {width} features")
+    return pipeline
 
 
 def load_model(path: str | Path | None = None, trust: bool = False) -> SpamModel:
@@ -282,3 +341,24 @@ def load_model(path: str | Path | None = None, trust: bool = False) -> SpamModel
 def load_default() -> SpamModel:
     """The shipped model, loaded once per process."""
     return load(default_model_path(), trust=True)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m cleaner.model.estimator MODEL.skops``: write MODEL.npz again from a model file."""
+    import sys
+
+    paths = list(sys.argv[1:] if argv is None else argv)
+    if not paths:
+        print("usage: python -m cleaner.model.estimator MODEL.skops [...]", file=sys.stderr)
+        return 2
+    for name in paths:
+        try:
+            print(write_weights(load(name), name))
+        except ModelLoadError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

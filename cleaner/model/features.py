@@ -17,7 +17,6 @@ import re
 from typing import Iterable, Sequence
 
 import numpy as np
-import scipy.sparse as sp
 
 from .hashing import N_HASH_FEATURES, ngram_entries
 from .textforms import (BLOCKED_URL_MARK, URL_MARK, _NL, _code_points, _is_ascii_digit, _match_rows, _shape,
@@ -150,8 +149,11 @@ def feature_parts(lines: Iterable[str]) -> tuple[int, tuple[np.ndarray, np.ndarr
     return n, ngram_entries(shaped), dense_features(normalized, shaped, cps)
 
 
-def featurize(lines: Iterable[str]) -> sp.csr_matrix:
-    """Lines -> sparse float32 matrix: hashed char n-grams, then dense features."""
+def featurize(lines: Iterable[str]) -> "sp.csr_matrix":
+    """Lines -> sparse float32 matrix: hashed char n-grams, then dense features (training:
+    scipy is imported here, so scoring never loads it)."""
+    import scipy.sparse as sp
+
     n, (rows, cols, values), dense = feature_parts(lines)
     if not n:
         return sp.csr_matrix((0, N_FEATURES), dtype=np.float32)

@@ -71,6 +71,7 @@ def test_real_crawl_puts_clean_text_in_items(served_pages, tmp_path):
     assert items["seed.txt"]["title"] == "强省会聚合力雨花作为更优高质量"
     assert "Class-A" in items["mybb.html"]["text"]
     assert all("html" not in item and item["text"] for item in items.values())
+    assert {item["cleaned_in"] for item in items.values()} == {"worker"}  # never on the reactor thread
 
 
 def _crawler(**settings):
@@ -90,24 +91,38 @@ def test_scrapy_item_and_dict_both_work_without_a_spider_argument():
 
     pipeline = ForumCleanerPipeline.from_crawler(_crawler(FORUM_CLEANER_TEXT_FIELD="body_text"))
     expected = SEED_EXPECTED.read_text(encoding="utf-8").rstrip("\n")
-    item = pipeline.process_item(Page(html=SEED_INPUT.read_bytes(), url="http://x/1"))
+    item = pipeline.clean_item(Page(html=SEED_INPUT.read_bytes(), url="http://x/1"))
     assert item["body_text"] == expected
-    as_dict = pipeline.process_item({"html": SEED_INPUT.read_text(encoding="utf-8")}, spider=None)
+    as_dict = pipeline.clean_item({"html": SEED_INPUT.read_text(encoding="utf-8")})
     assert as_dict["body_text"] == expected
 
 
 def test_empty_pages_are_kept_or_dropped_as_configured():
     keep = ForumCleanerPipeline.from_crawler(_crawler())
-    assert keep.process_item({"html": EMPTY_PAGE})["text"] == ""
+    assert keep.clean_item({"html": EMPTY_PAGE})["text"] == ""
     drop = ForumCleanerPipeline.from_crawler(_crawler(FORUM_CLEANER_DROP_EMPTY=True))
     with pytest.raises(DropItem):
-        drop.process_item({"html": EMPTY_PAGE})
+        drop.clean_item({"html": EMPTY_PAGE})
 
 
 def test_a_page_that_cannot_be_cleaned_is_marked_or_dropped():
     marked = ForumCleanerPipeline.from_crawler(_crawler(FORUM_CLEANER_MAX_BYTES=100))
-    item = marked.process_item({"html": b"<p>" + b"x" * 500 + b"</p>"})
+    item = marked.clean_item({"html": b"<p>" + b"x" * 500 + b"</p>"})
     assert item["clean_error"].startswith("too_large")
     dropped = ForumCleanerPipeline.from_crawler(_crawler(FORUM_CLEANER_MAX_BYTES=100, FORUM_CLEANER_DROP_ERRORS=True))
     with pytest.raises(DropItem):
-        dropped.process_item({"html": b"<p>" + b"x" * 500 + b"</p>"})
+        dropped.clean_item({"html": b"<p>" + b"x" * 500 + b"</p>"})
+
+
+@pytest.mark.parametrize("fragment, text", [
+    ('<div class="message-body">Ich habe das gleiche Problem mit dem Router seit dem Update.</div>',
+     "Ich habe das gleiche Problem mit dem Router seit dem Update."),
+    ("<p>Same here, the <em>router</em> drops the connection every night.</p>",
+     "Same here, the router drops the connection every night."),
+    ('<td class="t_f" id="postmessage_1">楼主说得对，我也遇到过这个问题，后来换了路由器就好了。</td>',
+     "楼主说得对，我也遇到过这个问题，后来换了路由器就好了。"),
+])
+def test_a_selector_fragment_is_cleaned_as_html(fragment, text):
+    """What ``response.css("div.post").get()`` returns: one element, fewer than three tags."""
+    pipeline = ForumCleanerPipeline.from_crawler(_crawler())
+    assert pipeline.clean_item({"html": fragment})["text"] == text

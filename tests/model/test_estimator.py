@@ -117,7 +117,9 @@ def test_other_sklearn_version_warns_with_both_versions(fitted, tmp_path, monkey
 def test_other_feature_version_refuses(fitted, tmp_path, monkeypatch):
     model, _, _ = fitted
     path = M.save(model, tmp_path / "m.skops")
-    monkeypatch.setattr(M, "FEATURE_VERSION", M.FEATURE_VERSION + 1)
+    from cleaner.model import weights as W
+
+    monkeypatch.setattr(W, "FEATURE_VERSION", W.FEATURE_VERSION + 1)
     with pytest.raises(ModelLoadError, match="retrain"):
         M.load(path)
 

@@ -83,3 +83,6 @@ def test_wheel_contains_the_shipped_model(tmp_path):
     assert "cleaner/data/blocked_domains.txt" in names
     assert "cleaner/model/features.py" in names and "cleaner/model/estimator.py" in names
     assert "cleaner/model/textforms.py" in names and "cleaner/model/hashing.py" in names
+    # the inference weights, the typing marker, the licences of the shipped data
+    assert {"cleaner/models/spam_model.npz", "cleaner/py.typed", "cleaner/data/README.md"} <= names
+    assert {n.rsplit("/", 1)[-1] for n in names if ".dist-info/" in n} >= {"LICENSE", "NOTICE"}

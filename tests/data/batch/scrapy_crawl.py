@@ -3,9 +3,22 @@
 (MODEL: "default" for the shipped model, "none" for rules only)."""
 
 import sys
+import threading
 
 import scrapy
 from scrapy.crawler import CrawlerProcess
+
+from cleaner.integrations.scrapy import ForumCleanerPipeline
+
+
+class ThreadRecordingPipeline(ForumCleanerPipeline):
+    """The real pipeline, with the name of the thread each item was cleaned in (the reactor runs
+    in the main thread of this process)."""
+
+    def clean_item(self, item):
+        item = super().clean_item(item)
+        item["cleaned_in"] = "reactor" if threading.current_thread() is threading.main_thread() else "worker"
+        return item
 
 
 class ForumSpider(scrapy.Spider):
@@ -23,7 +36,7 @@ def main(out_path: str, model: str, urls: list[str]) -> None:
     for url in urls:  # this test crawl must never leave the machine
         assert url.startswith("http://127.0.0.1:"), url
     process = CrawlerProcess(settings={
-        "ITEM_PIPELINES": {"cleaner.integrations.scrapy.ForumCleanerPipeline": 300},
+        "ITEM_PIPELINES": {ThreadRecordingPipeline: 300},
         "FORUM_CLEANER_HTML_FIELD": "html",
         "FORUM_CLEANER_TEXT_FIELD": "text",
         "FORUM_CLEANER_TITLE_FIELD": "title",
