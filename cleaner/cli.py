@@ -16,7 +16,8 @@ import sys
 from typing import Sequence
 
 EXIT_OK, EXIT_PAGE_FAILED, EXIT_CANNOT_RUN, EXIT_INTERRUPTED = 0, 1, 2, 130
-SUBCOMMAND_MODULES = ("cleaner.model.train", "cleaner.evaluate")
+SUBCOMMAND_MODULES = ("cleaner.model.train", "cleaner.evaluate", "cleaner.report", "cleaner.review",
+                      "cleaner.review.compare")
 JSONL_OUTPUT_NAME = "records.jsonl"
 DESCRIPTION = "Clean scraped forum pages: the article text, without forum chrome and spam, with an audit."
 JSON_OUTPUT_SUFFIXES = (".jsonl", ".json", ".ndjson")
