@@ -18,6 +18,7 @@ from typing import Any, Iterable, Iterator, Sequence
 from urllib.parse import urlsplit
 
 KEPT = "kept"
+NO_SITE = "(no URL or forum name)"
 SCORE_CHUNK_PAGES = 64  # pages prepared before one model call scores all their lines
 OUTPUT_KEYS = ("status", "text")  # a JSONL record with these (and no page field) is an output record
 
@@ -71,11 +72,11 @@ class PageAudit:
 
     @property
     def site(self) -> str:
-        """The forum's name, else the host of its URL, else the engine."""
+        """The forum's name, else the host of its URL."""
         if self.forum:
             return self.forum
         host = urlsplit(self.url).hostname if self.url else None
-        return host or f"({self.engine or 'unknown'})"
+        return host or NO_SITE
 
 
 def _model_rule(rule: str) -> bool:
@@ -87,7 +88,7 @@ def lines_from_record(record: dict[str, Any]) -> list[Line]:
     audit (``removed``) with the kept text filled into the positions the audit leaves free."""
     if isinstance(record.get("lines"), list):
         out = [_line_of(item) for item in record["lines"] if isinstance(item, dict)]
-        return sorted(out, key=lambda line: line.position)
+        return in_page_order(out)
     removed = [_line_of(item) for item in record.get("removed") or [] if isinstance(item, dict)]
     kept_texts = _kept_texts(record)
     taken = {line.position for line in removed if line.position >= 0}
@@ -96,7 +97,17 @@ def lines_from_record(record: dict[str, Any]) -> list[Line]:
     kept = [Line(position if position is not None else next(free), text) for text, position in kept_texts]
     lines = sorted(removed + kept, key=lambda line: line.position)
     _fill_posts(lines)
-    return lines
+    return in_page_order(lines)
+
+
+def in_page_order(lines: list[Line]) -> list[Line]:
+    """Lines sorted by position; lines without one (text the segmenter removed before lines
+    were numbered, such as hidden anti-copy noise) go just before the first line of their post."""
+    first: dict[int | None, int] = {}
+    for line in lines:
+        if line.position >= 0 and line.post not in first:
+            first[line.post] = line.position
+    return sorted(lines, key=lambda ln: (ln.position, 0) if ln.position >= 0 else (first.get(ln.post, 0), -1))
 
 
 def _line_of(item: dict[str, Any]) -> Line:

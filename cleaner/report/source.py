@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
-from .audit import KEPT, SCORE_CHUNK_PAGES, Line, PageAudit, audit_records, is_output_file
+from .audit import KEPT, SCORE_CHUNK_PAGES, Line, PageAudit, audit_records, in_page_order, is_output_file
 
 
 class InputError(ValueError):
@@ -119,7 +119,8 @@ def _page_audit(page: Any, result: Any, scores: dict[int, float], pending: Any) 
     for line, removal in zip((ln for ln in lines if not ln.kept), _removals_in_order(result)):
         line.post = removal.post
     return PageAudit(page.id, page.source, page.url or result.url, "ok" if result.text else "empty",
-                     result.title, result.engine, result.forum, empty_reason=result.empty_reason, lines=lines)
+                     result.title, result.engine, result.forum, empty_reason=result.empty_reason,
+                     lines=in_page_order(lines))
 
 
 def _removals_in_order(result: Any) -> Iterable[Any]:

@@ -2,7 +2,9 @@
 
 Both models clean the same pages with the same rules; a line changes when one keeps it and the
 other removes it (or removes it for another kind). Printed per page: ``+`` kept by B only,
-``-`` removed by B only, with both scores; a summary line at the end (also with ``--json``).
+``-`` removed by B only, with both scores; ``~`` where a rule decides either way but the model's
+own verdict flips (the new model now agrees or disagrees with the rule); a summary line at the
+end (also with ``--json``).
 """
 
 from __future__ import annotations
@@ -25,14 +27,19 @@ class Change:
     b: str
     score_a: float | None
     score_b: float | None
+    model_only: bool = False  # same decision (a rule's); only the model's verdict flips
 
     @property
     def removed_by_b(self) -> bool:
         return self.a == "kept"
 
+    @property
+    def sign(self) -> str:
+        return "~" if self.model_only else ("-" if self.removed_by_b else "+")
+
     def to_dict(self) -> dict[str, Any]:
         return {"page": self.page, "position": self.position, "text": self.text, "a": self.a, "b": self.b,
-                "score_a": self.score_a, "score_b": self.score_b}
+                "score_a": self.score_a, "score_b": self.score_b, "model_only": self.model_only}
 
 
 def _decision(line: Any) -> str:
@@ -51,15 +58,27 @@ def changes(paths: Sequence[str], model_a: str, model_b: str, *, replies: bool =
     """Lines whose decision differs between the two models, page by page."""
     from ..report.source import audit_pages, load_spam_model
 
+    from ..report.source import model_threshold
+
     ma, mb = load_spam_model(model_a, trust_model), load_spam_model(model_b, trust_model)
+    ta, tb = (None if m is None else model_threshold(m) for m in (ma, mb))
     pages_a = audit_pages(paths, model_a, ma, replies=replies, trust_model=trust_model)
     pages_b = audit_pages(paths, model_b, mb, replies=replies, trust_model=trust_model)
     for pa, pb in zip(pages_a, pages_b):
         lines_b = {(line.position, line.text): line for line in pb.lines}
         for la in pa.lines:
             lb = lines_b.get((la.position, la.text))
-            if lb is not None and not _same(la, lb):
-                yield Change(pa.id, la.position, la.text, _decision(la), _decision(lb), la.model_score, lb.model_score)
+            if lb is None:
+                continue
+            same = _same(la, lb)
+            va, vb = _verdict(la.model_score, ta), _verdict(lb.model_score, tb)
+            if not same or (va is not None and vb is not None and va != vb):
+                yield Change(pa.id, la.position, la.text, _decision(la), _decision(lb), la.model_score,
+                             lb.model_score, model_only=same)
+
+
+def _verdict(score: float | None, threshold: float | None) -> bool | None:
+    return None if score is None or threshold is None else score >= threshold
 
 
 def _score(value: float | None) -> str:
@@ -85,29 +104,31 @@ def run(args: argparse.Namespace) -> int:
         print("forum-cleaner compare: give --model exactly twice (A, then B)", file=sys.stderr)
         return EXIT_CANNOT_RUN
     a, b = args.model
-    removed = kept = 0
+    removed = kept = model_only = 0
     pages: set[str] = set()
     try:
         last = None
         for change in changes(args.paths, a, b, replies=args.replies, trust_model=args.trust_model):
             pages.add(change.page)
-            removed += change.removed_by_b
-            kept += not change.removed_by_b
+            model_only += change.model_only
+            removed += change.removed_by_b and not change.model_only
+            kept += not change.removed_by_b and not change.model_only
             if args.json:
                 print(json.dumps(change.to_dict(), ensure_ascii=False))
                 continue
             if change.page != last:
                 print(f"# {change.page}")
                 last = change.page
-            sign = "-" if change.removed_by_b else "+"
-            print(f"  {sign} [A {change.a} {_score(change.score_a)} | B {change.b} {_score(change.score_b)}] "
+            print(f"  {change.sign} [A {change.a} {_score(change.score_a)} | B {change.b} {_score(change.score_b)}] "
                   f"{change.text}")
     except (InputError, OSError) as exc:
         print(f"forum-cleaner compare: {exc}", file=sys.stderr)
         return EXIT_CANNOT_RUN
-    summary = {"changed": removed + kept, "removed_by_b": removed, "kept_by_b": kept, "pages": len(pages)}
+    summary = {"changed": removed + kept, "removed_by_b": removed, "kept_by_b": kept, "model_only": model_only,
+               "pages": len(pages)}
     if args.json:
         print(json.dumps({"summary": summary}))
-    print(f"forum-cleaner compare: {removed + kept} lines change on {len(pages)} pages: {removed} removed by B only "
-          f"(-), {kept} kept by B only (+)", file=sys.stderr)
+    print(f"forum-cleaner compare: {removed + kept} lines change decision: {removed} removed by B only (-), {kept} kept "
+          f"by B only (+); on {model_only} more a rule decides but the model's verdict flips (~); {len(pages)} pages",
+          file=sys.stderr)
     return EXIT_OK

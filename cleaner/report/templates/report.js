@@ -76,7 +76,7 @@
     var group = null, current;
     row.lines.forEach(function (line) {
       var post = line.post === undefined ? null : line.post;
-      if (hide && (line.k === "chrome" || line.k === "reply")) return;
+      if (hide && (line.k === "chrome" || line.k === "attachment")) return;
       if (group === null || post !== current) {
         current = post;
         group = el("div", "post");
