@@ -87,7 +87,9 @@ def lines_from_record(record: dict[str, Any]) -> list[Line]:
     """A record's lines in page order: its ``lines`` when present (``--explain``), else the
     audit (``removed``) with the kept text filled into the positions the audit leaves free."""
     if isinstance(record.get("lines"), list):
-        out = [_line_of(item) for item in record["lines"] if isinstance(item, dict)]
+        out = sorted((_line_of(item) for item in record["lines"] if isinstance(item, dict)),
+                     key=lambda line: line.position)
+        _fill_posts(out)
         return in_page_order(out)
     removed = [_line_of(item) for item in record.get("removed") or [] if isinstance(item, dict)]
     kept_texts = _kept_texts(record)

@@ -100,3 +100,14 @@ def test_missing_input_is_a_clear_error(tmp_path, capsys):
     assert cli.main(["report", str(tmp_path / "nothing"), "-o", str(tmp_path / "r.html")]) == 2
     assert "forum-cleaner report:" in capsys.readouterr().err
     assert not (tmp_path / "r.html").exists()
+
+
+def test_records_with_every_line_are_read_as_they_are():
+    """`--explain` records (and later schemas) carry `lines`: kept and removed lines in page order."""
+    record = {"id": "p", "status": "ok", "text": "a", "lines": [
+        {"position": 1, "kept": True, "text": "a", "model_score": 0.25},
+        {"position": 0, "kept": False, "text": "nav", "kind": "chrome", "rule": "outside-body", "score": 1.0,
+         "post": 0}]}
+    lines = page_of_record(record).lines
+    assert [(ln.text, ln.kind, ln.post, ln.model_score) for ln in lines] == [("nav", "chrome", 0, None),
+                                                                          ("a", "kept", 0, 0.25)]

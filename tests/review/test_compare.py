@@ -38,3 +38,27 @@ def test_without_a_second_model_only_decisions_are_compared(capsys):
     assert cli.main(["compare", "--model", "default", "--model", "none", "--json", str(PAGE)]) == 0
     changes = [json.loads(line) for line in capsys.readouterr().out.splitlines()][:-1]
     assert [(c["text"][:6], c["model_only"]) for c in changes] == [("原单奢侈品包", False)]
+
+
+def test_model_only_flips_are_marked_and_counted_apart(monkeypatch, capsys):
+    from types import SimpleNamespace
+
+    from cleaner.report import source
+    from cleaner.report.audit import Line, PageAudit
+
+    scores = {"A": (0.8, 0.2), "B": (0.1, 0.9)}  # (line under a rule, kept line) per model
+
+    def fake_pages(paths, name, model, **kw):
+        rule_line, kept_line = scores[name]
+        kept = Line(1, "kept line", model_score=kept_line) if kept_line < 0.5 else \
+            Line(1, "kept line", "spam", "model:m", kept_line, model_score=kept_line)
+        yield PageAudit("p", lines=[Line(0, "call 123456", "spam", "spam:contact-me", model_score=rule_line), kept])
+
+    monkeypatch.setattr(source, "load_spam_model", lambda name, trust=False: SimpleNamespace(threshold_=0.5))
+    monkeypatch.setattr(source, "audit_pages", fake_pages)
+    assert cli.main(["compare", "--model", "A", "--model", "B", "x"]) == 0
+    out, err = capsys.readouterr()
+    assert out.splitlines() == ["# p",
+                                "  ~ [A spam:spam:contact-me 0.800 | B spam:spam:contact-me 0.100] call 123456",
+                                "  - [A kept 0.200 | B spam:model:m 0.900] kept line"]
+    assert "1 lines change decision: 1 removed by B only (-), 0 kept by B only (+); on 1 more" in err
