@@ -220,7 +220,13 @@ def rescore(pages: Sequence[PageAudit], model: Any) -> None:
             line.model_score = float(score)
 
 
-def audit_records(paths: Iterable[str | Path], model: Any = None) -> list[PageAudit]:
-    pages = [page_of_record(r) for path in paths for r in read_records(path)]
+def audit_records(paths: Iterable[str | Path], model: Any = None, warn=None) -> list[PageAudit]:
+    """The pages of output files; ``warn`` hears when no record carries an audit (a run
+    without ``--audit`` shows the kept text only)."""
+    records = [r for path in paths for r in read_records(path)]
+    if warn and records and not any("removed" in r or "lines" in r for r in records):
+        warn("these records have no audit ('removed'): only kept lines can be shown; "
+             "rerun clean with --format jsonl --audit")
+    pages = [page_of_record(r) for r in records]
     rescore(pages, model)
     return pages

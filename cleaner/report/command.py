@@ -23,7 +23,8 @@ def add_parser(subparsers) -> None:
     p.add_argument("-o", "--output", required=True, metavar="HTML", help="the report file to write")
     p.add_argument("--model", help="spam model scoring the lines: 'default' (shipped), a file, or 'none'")
     p.add_argument("--trust-model", action="store_true", help="allow loading a pickle/joblib model (runs code)")
-    p.add_argument("--replies", action="store_true", help="pages cleaned here: keep genuine replies (as clean --replies)")
+    p.add_argument("--replies", action="store_true",
+                   help="pages cleaned here: keep genuine replies (as clean --replies)")
     p.add_argument("--detail-pages", type=int, default=DEFAULT_DETAIL_PAGES, metavar="N",
                    help=f"include the lines of at most N pages (default {DEFAULT_DETAIL_PAGES}); all are counted")
     p.set_defaults(func=run)
@@ -42,6 +43,10 @@ def write_atomic(path: str, text: str) -> None:
         raise
 
 
+def _warn(message: str) -> None:
+    print(f"forum-cleaner report: warning: {message}", file=sys.stderr)
+
+
 def run(args: argparse.Namespace) -> int:
     from .build import render
     from .source import InputError, load_audit, load_spam_model, model_threshold
@@ -52,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         model = load_spam_model(args.model, args.trust_model)
         pages = load_audit(args.paths, model, replies=args.replies, trust_model=args.trust_model,
-                           model_name=args.model)
+                           model_name=args.model, warn=_warn)
     except (InputError, OSError) as exc:
         print(f"forum-cleaner report: {exc}", file=sys.stderr)
         return EXIT_CANNOT_RUN

@@ -31,10 +31,10 @@ def model_threshold(model: Any) -> float:
 
 
 def load_audit(paths: Sequence[str], model: Any, *, replies: bool = True, limit: int | None = None,
-               trust_model: bool = False, model_name: str | None = None) -> list[PageAudit]:
+               trust_model: bool = False, model_name: str | None = None, warn=None) -> list[PageAudit]:
     """Output records when every path is an output JSONL, else pages cleaned here."""
     if paths and all(is_output_file(p) for p in paths):
-        return audit_records(paths, model)
+        return audit_records(paths, model, warn)[:limit]
     return list(audit_pages(paths, model_name, model, replies=replies, limit=limit, trust_model=trust_model))
 
 

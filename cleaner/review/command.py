@@ -31,6 +31,10 @@ def add_parser(subparsers) -> None:
     p.set_defaults(func=run)
 
 
+def _warn(message: str) -> None:
+    print(f"forum-cleaner review: warning: {message}", file=sys.stderr)
+
+
 def run(args: argparse.Namespace) -> int:
     from ..report.source import InputError, load_audit, load_spam_model, model_threshold
     from .queue import LabelStore, build_queue
@@ -41,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
         if model is None:
             raise InputError("review needs a spam model (its scores decide what to ask)")
         pages = load_audit(args.paths, model, replies=True, limit=args.max_pages, trust_model=args.trust_model,
-                           model_name=args.model)
+                           model_name=args.model, warn=_warn)
         labels = LabelStore(args.labels)
     except (InputError, OSError) as exc:
         print(f"forum-cleaner review: {exc}", file=sys.stderr)

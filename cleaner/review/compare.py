@@ -128,7 +128,8 @@ def run(args: argparse.Namespace) -> int:
                "pages": len(pages)}
     if args.json:
         print(json.dumps({"summary": summary}))
-    print(f"forum-cleaner compare: {removed + kept} lines change decision: {removed} removed by B only (-), {kept} kept "
-          f"by B only (+); on {model_only} more a rule decides but the model's verdict flips (~); {len(pages)} pages",
+    print(f"forum-cleaner compare: {removed + kept} lines change decision: {removed} removed by B only (-), "
+          f"{kept} kept by B only (+); on {model_only} more a rule decides but the model's verdict flips (~); "
+          f"{len(pages)} pages",
           file=sys.stderr)
     return EXIT_OK

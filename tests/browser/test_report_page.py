@@ -64,7 +64,8 @@ def test_the_filter_narrows_the_list(page, report_url):
 
 def test_a_10000_page_report_opens_paginated(page, tmp_path):
     pages = [PageAudit(f"forum/thread-{i:05d}.html", engine="discuz", url=f"https://bbs{i % 37}.example.org/t/{i}",
-                       lines=[Line(0, "导航 首页"), Line(1, f"第{i}楼的正文内容，讨论一下这个问题。", post=0, model_score=0.02)]
+                       lines=[Line(0, "导航 首页"),
+                              Line(1, f"第{i}楼的正文内容，讨论一下这个问题。", post=0, model_score=0.02)]
                        + ([Line(2, f"代开发票 13{i:09d}", "spam", "spam:contact-ad", post=0, model_score=0.99)]
                           if i % 50 == 0 else []))
              for i in range(10_000)]

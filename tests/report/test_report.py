@@ -111,3 +111,12 @@ def test_records_with_every_line_are_read_as_they_are():
     lines = page_of_record(record).lines
     assert [(ln.text, ln.kind, ln.post, ln.model_score) for ln in lines] == [("nav", "chrome", 0, None),
                                                                           ("a", "kept", 0, 0.25)]
+
+
+def test_records_without_an_audit_are_shown_with_a_warning(tmp_path, capsys):
+    records = tmp_path / "out.jsonl"
+    records.write_text(json.dumps({"id": "p", "status": "ok", "text": "只有正文"}, ensure_ascii=False) + "\n",
+                       encoding="utf-8")
+    assert cli.main(["report", str(records), "-o", str(tmp_path / "r.html"), "--model", "none"]) == 0
+    assert "warning: these records have no audit ('removed')" in capsys.readouterr().err
+    assert report_data((tmp_path / "r.html").read_text(encoding="utf-8"))["pages"][0]["kept"] == 1
