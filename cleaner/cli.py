@@ -19,7 +19,8 @@ from dataclasses import replace
 from typing import Sequence
 
 EXIT_OK, EXIT_PAGE_FAILED, EXIT_CANNOT_RUN, EXIT_INTERRUPTED = 0, 1, 2, 130
-SUBCOMMAND_MODULES = ("cleaner.model.train", "cleaner.evaluate")
+SUBCOMMAND_MODULES = ("cleaner.model.train", "cleaner.evaluate", "cleaner.report", "cleaner.review",
+                      "cleaner.review.compare")
 DESCRIPTION = "Clean scraped forum pages: the article text, without forum chrome and spam, with an audit."
 FORMAT_NAMES = ("text", "json", "jsonl")  # = cleaner.batch.outputs.OUTPUT_FORMATS (not imported here: speed)
 

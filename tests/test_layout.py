@@ -27,7 +27,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("cleaner.pipeline",),
     ("cleaner",),  # the public API (cleaner/__init__.py)
     ("cleaner.batch", "cleaner.integrations", "cleaner.distributed", "cleaner.evaluate", "cleaner.cli",
-     "cleaner.__main__"),
+     "cleaner.__main__", "cleaner.report", "cleaner.review"),
 )
 
 

@@ -287,6 +287,8 @@ def add_parser(subparsers) -> None:
     p = subparsers.add_parser("train", help="train a spam model on labelled lines",
                               description=__doc__.split("\n")[0])
     p.add_argument("lines", nargs="+", metavar="LINES", help="JSONL (text,label[,source]) or TSV files")
+    p.add_argument("--base", choices=("default", "none"), default="none",
+                   help="'default': train on the shipped lines plus LINES (e.g. labels from forum-cleaner review)")
     p.add_argument("-o", "--output", required=True, metavar="MODEL", help="model file (.skops; .joblib if asked)")
     p.add_argument("--target-precision", type=float, default=DEFAULT_TARGET_PRECISION)
     p.add_argument("--seed", type=int, default=0)
@@ -302,8 +304,10 @@ def add_parser(subparsers) -> None:
 
 
 def run(args) -> int:
+    from .base_lines import base_line_files
+
     try:
-        train(args.lines, args.output, target_precision=args.target_precision, seed=args.seed, folds=args.folds,
+        train([*base_line_files(args.base), *args.lines], args.output, target_precision=args.target_precision, seed=args.seed, folds=args.folds,
               holdout=args.holdout, C=args.C, holdout_splits=args.holdout_splits, eval_genuine=args.eval_genuine)
     except (OSError, ValueError) as exc:
         print(f"forum-cleaner train: {exc}", file=sys.stderr)
