@@ -36,7 +36,8 @@ def add_clean_parser(subparsers, name: str = "clean", *, explain_default: bool =
     p.add_argument("paths", nargs="+", metavar="PATH", help="file, folder (recursive), glob, or - for stdin")
     p.add_argument("-o", "--output", metavar="OUT",
                    help="text: a folder (one .txt per input); json/jsonl: a .jsonl file or a folder")
-    p.add_argument("--format", choices=("text", "json", "jsonl"), default="text")
+    p.add_argument("--format", choices=("text", "json", "jsonl", "markdown"), default="text",
+                   help="markdown: the text as Markdown (fenced code, lists, tables, a section per post)")
     p.add_argument("--replies", action="store_true", help="keep genuine replies after the first post")
     p.add_argument("--explain", action="store_true", default=explain_default,
                    help="show kept lines (+) and removed lines (-) with kind, rule and score")
@@ -128,6 +129,7 @@ def options_from_args(args):
         trust_model=args.trust_model,
         max_bytes=args.max_bytes if args.max_bytes is not None else DEFAULT_MAX_BYTES,
         timeout=args.timeout if args.timeout is not None else DEFAULT_TIMEOUT_S,
+        output="markdown" if args.format == "markdown" else "text",  # (writers: as text)
     )
 
 
