@@ -3,8 +3,9 @@
 Code blocks become fenced blocks (indentation and blank lines kept), list items "- " or "N. "
 lines indented by depth, table rows a pipe table (the first row is the header: Markdown tables
 need one), headings "#" lines, kept blockquotes "> " lines, every other line a paragraph.
-In replies mode each post is a section headed "## Post N — author, date" (N: the post's floor,
-else its place among the kept posts) and headings inside posts move two levels down.
+In replies mode, when more than one post is kept, each post is a section headed
+"## Post N — author, date" (N: the post's floor, else its place among the kept posts) and
+headings inside posts move two levels down; one post alone (an article page) has no heading.
 A line that would start a Markdown block by accident ("# 1", "- 5", "1. ", ">") is escaped.
 Text dumps carry no shapes: their Markdown is paragraphs only.
 """
@@ -34,7 +35,7 @@ def render_markdown(result) -> str:
     if not result.text or not result.posts:
         return ""
     shapes = result.shapes or [[] for _ in result.posts]
-    if not result.thread:
+    if not result.thread or len(result.posts) == 1:  # the text is one post: no section heading
         return "\n\n".join(render_lines(result.posts[0].text.split("\n"), _shapes_of(shapes, 0)))
     sections = []
     for number, post in enumerate(result.posts, 1):

@@ -124,6 +124,14 @@ def test_render_helpers():
         "1. top\n   - inner\n\n     more of inner\n2. next"]
 
 
+def test_one_post_in_replies_mode_has_no_section_heading():
+    post = Post(3, "ann", "2024-01-02", "only reply", [5])
+    assert CleanResult(text="only reply", posts=[post], shapes=[[None]], thread=True).to_markdown() == "only reply"
+    two = CleanResult(text="a\n\nb", posts=[Post(1, "ann", "", "a", [0]), Post(None, "", "", "b", [1])],
+                      shapes=[[None], [None]], thread=True)
+    assert two.to_markdown() == "## Post 1 — ann\n\na\n\n## Post 2\n\nb"
+
+
 def test_empty_result_renders_empty():
     assert CleanResult().to_markdown() == ""
     result = CleanResult(text="a", posts=[Post(None, "", "", "a", [0])])

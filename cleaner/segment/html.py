@@ -15,7 +15,7 @@ from .fallback import segment_generic
 from .lazy import LazyPostMeta
 from .postmeta import _first_value, _post_meta, _string_value, page_title
 from .quotes import QUOTE_HEADER, decide_quotes
-from .structure import code_containers, expand_code
+from .structure import expand_code
 from .walk import NOISE, Mark, walk_blocks
 
 
@@ -119,15 +119,10 @@ def segment_with_table(root: etree._Element, table, facts=None) -> Segmented:
     title, forum = _title_and_forum(ct, root, facts)
     if not posts:
         return Segmented(title=title, forum=forum, engine=table.name)
-    walk = walk_blocks(root, marks, code=code_containers(root, _class_check(facts)))
+    walk = walk_blocks(root, marks)
     return Segmented(
         blocks=walk.blocks, posts=posts, title=title, forum=forum, engine=table.name, removed=walk.removed
     )
-
-
-def _class_check(facts):
-    """Does the page hold this class token? (None: ask the tree.)"""
-    return None if facts is None else (lambda token: facts.has("class", "token", token))
 
 
 def segment_html(root: etree._Element, *, url: str | None = None) -> Segmented:

@@ -5,8 +5,8 @@ each line with the ``Shape`` in force where the line starts. What is code and wh
 table is decided here, from markup alone:
 
 * code: ``<pre>``; a ``<code>`` that is a block of its own (it holds ``<br>``, or several lines
-  and nothing beside it); an element of ``CODE_CONTAINERS`` (engines that render a code block
-  as a list of lines, e.g. Discuz!'s ``div.blockcode > div#code_N > ol > li``).
+  and nothing beside it); a list of ``CODE_LISTS`` (engines that render a code block as a
+  list of lines, e.g. Discuz!'s ``div.blockcode > div#code_N > ol > li``).
 * data table: a ``<table>`` inside a post body (never the table a body or a post sits in)
   with two columns at least, no table inside it and no cell holding paragraphs, lists, code
   or long text. Its rows become one line each, cells joined by a tab (``CELL_SEPARATOR``).
@@ -37,24 +37,28 @@ HEADINGS = {f"h{n}": n for n in range(1, 7)}
 # Cell content that makes a table a layout table (inline markup, <br> and <div> are fine).
 LAYOUT_CELL_TAGS = frozenset("table p ul ol pre blockquote h1 h2 h3 h4 h5 h6 dl".split())
 
-# (name, class token the page must hold, XPath of the code elements): engines whose code
-# blocks are not <pre>. Discuz! (function_discuzcode.php, codedisp): the lines are <li>s of
-# div#code_N, and the copy button ("复制代码") is an <em> beside that div, outside the code.
-CODE_CONTAINERS = (
-    ("discuz-blockcode", "blockcode",
-     "//div[contains(concat(' ', normalize-space(@class), ' '), ' blockcode ')]/div[starts-with(@id, 'code_')]"),
+# (name, id prefix of the list's parent, class token of the parent's parent): engines that
+# render a code block as a list of lines, not <pre>. Discuz! (function_discuzcode.php,
+# codedisp): div.blockcode > div#code_N > ol > li, one <li> per line; the copy button
+# ("复制代码") is an <em> beside div#code_N, outside the code.
+CODE_LISTS = (
+    ("discuz-blockcode", "code_", "blockcode"),
 )
-_CODE_XPATHS = tuple((name, token, etree.XPath(xpath)) for name, token, xpath in CODE_CONTAINERS)
 
 
-def code_containers(root: etree._Element, has_class_token=None) -> frozenset:
-    """The page's elements that hold a code block without being <pre>. ``has_class_token``
-    (a PageFacts check) skips XPaths whose class the page lacks."""
-    found: list = []
-    for _, token, xpath in _CODE_XPATHS:
-        if has_class_token is None or has_class_token(token):
-            found.extend(xpath(root))
-    return frozenset(found)
+def is_code_list(el: etree._Element) -> bool:
+    """A <ul>/<ol> whose items are the lines of a code block (CODE_LISTS)."""
+    parent = el.getparent()
+    ident = parent.get("id") if parent is not None else None
+    if not ident:
+        return False
+    for _, prefix, token in CODE_LISTS:
+        if ident.startswith(prefix):
+            grand = parent.getparent()
+            classes = grand.get("class") if grand is not None else None
+            if classes and token in classes.split():
+                return True
+    return False
 
 
 def is_code_block(el: etree._Element) -> bool:
@@ -88,10 +92,9 @@ def is_data_table(table: etree._Element, *, max_cell_chars: int = DATA_CELL_MAX_
 class Structure:
     """Hands out the shapes of one page's walk (group numbers unique within the page)."""
 
-    __slots__ = ("code", "_groups", "_counters")
+    __slots__ = ("_groups", "_counters")
 
-    def __init__(self, code: frozenset = frozenset()) -> None:
-        self.code = code  # elements of CODE_CONTAINERS on this page
+    def __init__(self) -> None:
         self._groups = count(1)
         self._counters: dict[int, int] = {}  # list or table group -> items or rows so far
 
@@ -105,7 +108,7 @@ class Structure:
         kind = shape.kind if shape is not None else ""
         if kind == CODE or kind == TABLE_ROW:
             return shape  # inside code or a row everything is the code line or the row
-        if tag == "pre" or (self.code and el in self.code) or (tag == "code" and is_code_block(el)):
+        if tag == "pre" or (tag == "code" and is_code_block(el)) or ((tag == "ol" or tag == "ul") and is_code_list(el)):
             return Shape(CODE, group=next(self._groups))
         if tag == "li":
             if kind == LIST:

@@ -98,22 +98,20 @@ def _label(el: etree._Element) -> str:
 
 
 def walk_blocks(
-    root: etree._Element, marks: dict | None = None, *, base: Mark | None = None, keep_ancestors: bool = False,
-    code: frozenset = frozenset(),
+    root: etree._Element, marks: dict | None = None, *, base: Mark | None = None, keep_ancestors: bool = False
 ) -> Walk:
     """Every text line of the page in document order, with the role its marks give it.
 
     A line ends at block-level elements, ``<br>`` and marked elements; text and tails in between
-    join it (inside a data table's row only the row ends it). ``code``: elements that hold a
-    code block without being ``<pre>`` (structure.code_containers). One recursive visit per
-    element. This is the hot loop of the cleaner: state lives in closure variables and the
-    module tables are bound locally on purpose."""
+    join it (inside a data table's row only the row ends it). One recursive visit per element.
+    This is the hot loop of the cleaner: state lives in closure variables and the module tables
+    are bound locally on purpose."""
     marks = marks or {}
     out = Walk()
     blocks, removed, ancestors = out.blocks, out.removed, out.ancestors
     parts: list[str] = []  # the text pieces of the line being built
     line = [None, None, (), 0, 0, None]  # the line's Mark, element, ancestors, link chars, links, Shape
-    structure = Structure(code)
+    structure = Structure()
     enter, structure_tags = structure.enter, STRUCTURE_TAGS
     deferred: list[Block] = []  # inline hidden messages: their own blocks, after the line
     open_elements: list = []  # the elements around the current position (keep_ancestors)
@@ -123,7 +121,6 @@ def walk_blocks(
     labels: dict = {}
     special_kinds = (CODE, TABLE_ROW)
     blank_items = [0]  # empty <li>s in a code list (Discuz!'s code lines) since its last line
-    code_elements = code
 
     def name_path(el) -> str:
         """Block.path of a line that starts in ``el``: the labels of el and its ancestors,
@@ -235,7 +232,7 @@ def walk_blocks(
                 return
             ctx = mark
             boundary = True
-        if tag in structure_tags or (code_elements and el in code_elements):
+        if tag in structure_tags:
             inner = enter(el, tag, shape, ctx.role == body and mark is None)
             if inner is not shape:
                 shape = inner

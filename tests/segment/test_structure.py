@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from cleaner.result import CODE, HEADING, LIST_ITEM, QUOTE_BLOCK, TABLE_ROW
-from cleaner.segment.blocks import BODY
+from cleaner.segment.blocks import BODY, CHROME
 from cleaner.segment.html import segment_html
 from cleaner.segment.parse import parse_html
 from cleaner.segment.structure import expand_code
@@ -127,3 +127,14 @@ def test_fallback_page_code_lines_come_out_as_lines():
     code = [b.text for b in seg.blocks if b.shape is not None and b.shape.kind == CODE]
     assert "[    1.290549] pci 0000:00:1c.0:   bridge window [mem 0x80000000-0x91ffffff 64bit pref]" in code
     assert len(code) > 1000 and all("\n" not in line for line in code)
+
+
+def test_discuz_code_list_is_code_without_an_engine_table_too():
+    """Recognised from the markup in the walk itself: the structural fallback sees it as well."""
+    root = parse_html("<html><body><div class='blockcode'><div id='code_Q1'><ol><li>if (x) {<br /></li>"
+                      "<li>&nbsp; &nbsp; y();<br /></li><li>}</li></ol></div><em>复制代码</em></div></body></html>")
+    blocks = expand_code(walk_blocks(root, base=Mark(CHROME, None, "outside-article", check_hidden=True)).blocks)
+    assert [(b.text, b.shape.kind if b.shape else None) for b in blocks] == [
+        ("if (x) {", CODE), ("    y();", CODE), ("}", CODE), ("复制代码", None)]
+    plain = parse_html("<html><body><div id='code_Q1'><ol><li>a</li></ol></div></body></html>")
+    assert walk_blocks(plain).blocks[0].shape.kind == LIST_ITEM  # an id alone is not enough
