@@ -17,6 +17,7 @@ from .result import CleanResult, Post, Removal
 
 __all__ = ["clean", "Cleaner", "CleanResult", "CleanError", "Post", "Removal"]
 __version__ = "0.1.0"
+OUTPUTS = ("text", "markdown")  # what result.text holds: plain lines, or result.to_markdown()
 
 
 class Cleaner:
@@ -25,11 +26,13 @@ class Cleaner:
     model: "default" (the shipped model), a path to a model file, or None (rules only).
     trust_model: allow loading a pickle/joblib model file (it runs code when loaded).
     spam_threshold: override the model's own threshold (from its card).
+    output: "text" (one paragraph per line) or "markdown" (``result.text`` is
+    ``result.to_markdown()``: fenced code, lists, tables; posts' texts stay plain).
     """
 
     def __init__(self, *, model: str | Path | None = "default", trust_model: bool = False,
                  use_rules: bool = True, spam_threshold: float | None = None, replies: bool = False,
-                 max_bytes: int = MAX_PAGE_BYTES, time_limit: float | None = TIME_LIMIT_S):
+                 max_bytes: int = MAX_PAGE_BYTES, time_limit: float | None = TIME_LIMIT_S, output: str = "text"):
         self.model = model
         self.trust_model = trust_model
         self.use_rules = use_rules
@@ -37,6 +40,7 @@ class Cleaner:
         self.replies = replies
         self.max_bytes = max_bytes
         self.time_limit = time_limit
+        self.output = _checked_output(output)
         self._spam_model = _load_model(model, trust_model)
 
     @property
@@ -46,10 +50,14 @@ class Cleaner:
         return float(getattr(self._spam_model, "threshold_", 0.5))
 
     def clean(self, page: Any, *, url: str | None = None, headers: Mapping[str, str] | None = None,
-              replies: bool | None = None) -> CleanResult:
-        """Clean one page; raises a CleanError subclass when it cannot be cleaned."""
+              replies: bool | None = None, output: str | None = None) -> CleanResult:
+        """Clean one page; raises a CleanError subclass when it cannot be cleaned.
+        ``output``: this call's output (see the class), default the Cleaner's."""
+        output = self.output if output is None else _checked_output(output)
         prepared = self.prepare(page, url=url, headers=headers, replies=replies)
-        return prepared if isinstance(prepared, CleanResult) else self.finish_many([prepared])[0]
+        if isinstance(prepared, CleanResult):
+            return prepared
+        return _as_output(self._finish_many([prepared])[0], output)
 
     def prepare(self, page: Any, *, url: str | None = None, headers: Mapping[str, str] | None = None,
                 replies: bool | None = None) -> Pending | CleanResult:
@@ -64,8 +72,24 @@ class Cleaner:
 
     def finish_many(self, pending: list[Pending]) -> list[CleanResult]:
         """The second half of ``clean`` for many prepared pages: one spam-model call, then assembly."""
+        return [_as_output(result, self.output) for result in self._finish_many(pending)]
+
+    def _finish_many(self, pending: list[Pending]) -> list[CleanResult]:
         rule = model_rule_name(self._spam_model)
         return [finish(p, scores, rule) for p, scores in zip(pending, score_pending(pending, self._spam_model))]
+
+
+def _checked_output(output: str) -> str:
+    if output not in OUTPUTS:
+        raise ValueError(f"output must be one of {', '.join(OUTPUTS)}, not {output!r}")
+    return output
+
+
+def _as_output(result: CleanResult, output: str) -> CleanResult:
+    """In Markdown output ``text`` is the Markdown rendering (the posts keep their plain text)."""
+    if output == "markdown" and result.text:
+        result.text = result.to_markdown()
+    return result
 
 
 def _load_model(model: str | Path | None, trust: bool) -> Any:
@@ -83,9 +107,10 @@ _default: Cleaner | None = None
 
 
 def clean(page: Any, *, url: str | None = None, headers: Mapping[str, str] | None = None,
-          replies: bool = False) -> CleanResult:
-    """Clean one page with the default Cleaner (shipped rules and model)."""
+          replies: bool = False, output: str = "text") -> CleanResult:
+    """Clean one page with the default Cleaner (shipped rules and model); ``output``: "text"
+    or "markdown" (see Cleaner)."""
     global _default
     if _default is None:
         _default = Cleaner()
-    return _default.clean(page, url=url, headers=headers, replies=replies)
+    return _default.clean(page, url=url, headers=headers, replies=replies, output=output)

@@ -10,6 +10,7 @@ from .segment.blocks import BODY, Segmented
 from .language import detect_language
 from .segment.postmeta import post_dates_iso
 from .result import CleanResult, Post, Removal
+from .shape import Shape
 from .rules.lines import Verdict
 
 # A reply whose body is at least this share spam (by characters) is a spam reply.
@@ -19,7 +20,7 @@ SPAM_REPLY_SHARE = 0.5
 def assemble(seg: Segmented, verdicts: list[Verdict | None], *, replies: bool = False,
              encoding: str = "", url: str | None = None) -> CleanResult:
     removed: list[Removal] = list(seg.removed)
-    kept: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    kept: dict[int, list[tuple[int, str, Shape | None]]] = defaultdict(list)
     body_chars: dict[int, int] = defaultdict(int)
     spam_chars: dict[int, int] = defaultdict(int)
     wanted = (lambda p: True) if replies or not seg.is_thread else (lambda p: p == 0)
@@ -31,7 +32,7 @@ def assemble(seg: Segmented, verdicts: list[Verdict | None], *, replies: bool = 
         if block.role == BODY and post is not None:
             body_chars[post] += len(block.text)
         if verdict is None and block.role == BODY and post is not None:
-            kept[post].append((position, block.text))
+            kept[post].append((position, block.text, block.shape))
             continue
         v = verdict or Verdict("chrome", block.reason or block.role)
         removed.append(Removal(block.text, v.kind, v.rule, v.score, post, position))
@@ -40,20 +41,22 @@ def assemble(seg: Segmented, verdicts: list[Verdict | None], *, replies: bool = 
 
     posts: list[Post] = []
     dates = post_dates_iso(seg.posts, [i for i in kept if i < len(seg.posts)], seg.engine)
+    shapes: list[list[Shape | None]] = []  # per post, per line
     for index in sorted(kept):
         if index > 0 and spam_chars[index] >= SPAM_REPLY_SHARE * max(body_chars[index], 1):
-            removed.extend(Removal(t, "spam", "spam:spam-reply", 1.0, index, pos) for pos, t in kept[index])
-            spam_chars[index] += sum(len(t) for _, t in kept[index])
+            removed.extend(Removal(t, "spam", "spam:spam-reply", 1.0, index, pos) for pos, t, _ in kept[index])
+            spam_chars[index] += sum(len(t) for _, t, _ in kept[index])
             continue
         meta = seg.posts[index] if index < len(seg.posts) else None
         posts.append(Post(
             floor=meta.floor if meta else None,
             author=meta.author if meta else "",
             date=meta.date if meta else "",
-            text="\n".join(t for _, t in kept[index]),
-            positions=[pos for pos, _ in kept[index]],
+            text="\n".join(t for _, t, _ in kept[index]),
+            positions=[pos for pos, _, _ in kept[index]],
             date_iso=dates.get(index),
         ))
+        shapes.append([shape for _, _, shape in kept[index]])
     text = "\n\n".join(p.text for p in posts) if replies else (posts[0].text if posts else "")
     total_body = sum(body_chars.values())
     spam_score = round(sum(spam_chars.values()) / total_body, 4) if total_body else 0.0
@@ -73,6 +76,8 @@ def assemble(seg: Segmented, verdicts: list[Verdict | None], *, replies: bool = 
         canonical_url=canonical_url,
         hostname=hostname,
         site_name=seg.site_name or seg.forum or hostname,
+        shapes=shapes,
+        thread=replies,
     )
 
 

@@ -22,7 +22,7 @@ EXIT_OK, EXIT_PAGE_FAILED, EXIT_CANNOT_RUN, EXIT_INTERRUPTED = 0, 1, 2, 130
 SUBCOMMAND_MODULES = ("cleaner.model.train", "cleaner.evaluate", "cleaner.report", "cleaner.review",
                       "cleaner.review.compare")
 DESCRIPTION = "Clean scraped forum pages: the article text, without forum chrome and spam, with an audit."
-FORMAT_NAMES = ("text", "json", "jsonl")  # = cleaner.batch.outputs.OUTPUT_FORMATS (not imported here: speed)
+FORMAT_NAMES = ("text", "json", "jsonl", "markdown")  # = cleaner.batch.outputs.OUTPUT_FORMATS (not imported here: speed)
 
 
 def default_jobs() -> int:
@@ -41,7 +41,8 @@ def add_clean_parser(subparsers, name: str = "clean", *, explain_default: bool =
                    help="a file (its suffix .txt/.json/.jsonl/.ndjson gives the format) or a folder "
                         "(ends with /, exists, or has no suffix): one file per input")
     p.add_argument("--format", choices=FORMAT_NAMES, default=None,
-                   help="text (default), json (one document per input), jsonl (one line per input)")
+                   help="text (default), json (one document per input), jsonl (one line per input), "
+                        "markdown (the text as Markdown: fenced code, lists, tables, a section per post)")
     p.add_argument("--stats", metavar="FILE", help="batch statistics file (default beside -o: OUT.stats.json)")
     p.add_argument("--fail-on-error", action="store_true", help="exit 1 when any input is an error record")
     talk = p.add_mutually_exclusive_group()
@@ -137,6 +138,7 @@ def options_from_args(args):
         trust_model=args.trust_model,
         max_bytes=args.max_bytes if args.max_bytes is not None else DEFAULT_MAX_BYTES,
         timeout=args.timeout if args.timeout is not None else DEFAULT_TIMEOUT_S,
+        output="markdown" if args.format == "markdown" else "text",  # (writers: as text)
     )
 
 
@@ -256,7 +258,8 @@ def make_writer(args, target=None):
     target = target or resolve_output(args.output, args.format)
     return make_output_writer(target, resume=args.resume, stream=sys.stdout,
                               text_render=render_explain if args.explain else render_text,
-                              stream_text_render=render_explain if args.explain else render_headed_text)
+                              stream_text_render=render_explain if args.explain else render_headed_text,
+                              renders={"markdown": render_text if target.kind == "folder" else render_headed_text})
 
 
 def exit_code(summary, *, fail_on_error: bool = False) -> int:

@@ -16,13 +16,14 @@ from typing import Any, Mapping, Sequence
 
 from .errors import CleanTimeoutError, UnsupportedInputError
 from .result import CleanResult
+from .shape import CODE
 # the stages, in pipeline order
 from . import decode
 from .decode import MAX_PAGE_BYTES
 from .segment import segment_page
 from .segment.blocks import BODY, Segmented
 from .engines import chrome_line_patterns
-from .rules.lines import RULES, Verdict, judge, page_context, view
+from .rules.lines import CODE_RULES, RULES, Verdict, judge, page_context, view
 from .model.scope import in_model_scope
 from .assemble import assemble
 
@@ -88,8 +89,15 @@ def apply_rules(seg: Segmented, posts: set[int] | None, engine_lines: tuple[re.P
     lines = [view(b.text) if want and b.role == BODY else None for b, want in zip(seg.blocks, wanted)]
     ctx = page_context(seg, engine_lines, lines)
     rules = RULES if use_rules else RULES[:1]  # structure is not a rule users switch off
-    return [judge(b, ctx, rules, line) if want else None
+    code_rules = CODE_RULES if use_rules else CODE_RULES[:1]
+    return [judge(b, ctx, code_rules if _is_code(b) else rules, line) if want else None
             for b, want, line in zip(seg.blocks, wanted, lines)]
+
+
+def _is_code(block) -> bool:
+    """A line of a code block: rules/lines.py CODE_RULES judge it, the spam model does not."""
+    shape = block.shape
+    return shape is not None and shape.kind == CODE
 
 
 def model_rule_name(model: Any) -> str:
@@ -103,7 +111,7 @@ def model_lines(seg: Segmented, verdicts: list[Verdict | None], posts: set[int] 
     return [
         i for i, (b, v) in enumerate(zip(seg.blocks, verdicts))
         if v is None and b.role == BODY and b.post is not None and (posts is None or b.post in posts)
-        and in_model_scope(b.text)
+        and in_model_scope(b.text) and not _is_code(b)
     ]
 
 

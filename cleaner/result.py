@@ -5,6 +5,13 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, field
 
+from .shape import (  # noqa: F401  (re-exported: part of the result)
+    CODE, HEADING, LIST_ITEM, PARAGRAPH, QUOTE_BLOCK, TABLE_ROW, Shape,
+)
+
+# Fields of the result that are views of other fields and stay out of to_dict/to_json.
+NOT_SERIALISED = frozenset({"shapes", "thread"})
+
 
 @dataclass(slots=True)
 class Removal:
@@ -48,6 +55,9 @@ class CleanResult:
     canonical_url: str | None = None  # <link rel=canonical>, else og:url (made absolute by url)
     hostname: str = ""  # of url, else of canonical_url
     site_name: str = ""  # og:site_name, else the forum name from the title, else hostname
+    # Per post, per line of its text: the line's Shape (None: a paragraph). Not serialised.
+    shapes: list[list[Shape | None]] = field(default_factory=list, repr=False, compare=False)
+    thread: bool = False  # text holds every kept post (replies mode). Not serialised.
 
     @property
     def is_empty(self) -> bool:
@@ -63,7 +73,18 @@ class CleanResult:
         return sorted(lines, key=lambda line: line["position"])
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        return asdict(self, dict_factory=_serialised)
+
+    def to_markdown(self) -> str:
+        """The kept text as Markdown: fenced code, lists, pipe tables; in replies mode one
+        "## Post N — author, date" section per post (cleaner/markdown.py)."""
+        from .markdown import render_markdown  # (local: result.py is imported by every stage)
+
+        return render_markdown(self)
 
     def to_json(self, **kwargs) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, **kwargs)
+
+
+def _serialised(pairs: list[tuple[str, object]]) -> dict:
+    return {name: value for name, value in pairs if name not in NOT_SERIALISED}

@@ -16,8 +16,8 @@ MAX_MODULE_LINES = 500
 # Stages in pipeline order, each a module prefix; a module may import its own stage and those
 # listed before it. The base modules are below every stage.
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("cleaner.errors", "cleaner.result", "cleaner.textutil", "cleaner.lexicon", "cleaner.prefilter",
-     "cleaner.language"),
+    ("cleaner.errors", "cleaner.result", "cleaner.shape", "cleaner.markdown", "cleaner.textutil", "cleaner.lexicon",
+     "cleaner.prefilter", "cleaner.language"),
     ("cleaner.decode",),
     ("cleaner.engines",),
     ("cleaner.segment",),

@@ -71,7 +71,8 @@ def test_tree_blocks_name_their_path_on_demand_and_equal_plain_blocks():
     path, root = next((path, root) for path, root in _roots() if rank(root))
     walk = walk_blocks(root, table_marks(compile_table(rank(root)[0].table), root)[0])
     assert walk.blocks and all(isinstance(b, TreeBlock) for b in walk.blocks)
-    plain = [Block(b.text, b.post, b.role, b.path, b.link_chars, b.links, b.reason) for b in walk.blocks]
+    plain = [Block(b.text, b.post, b.role, b.path, b.link_chars, b.links, b.reason, b.shape, b.verbatim)
+             for b in walk.blocks]
     assert walk.blocks == plain and plain == walk.blocks
     assert any(">" in b.path for b in walk.blocks)
     block = walk.blocks[0]

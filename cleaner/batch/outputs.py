@@ -7,7 +7,7 @@
               file) or a JSON array        documents                   per input
     jsonl     one record per line          .jsonl / .ndjson            FOLDER/records.jsonl
 
-(The ``markdown`` format joins this table as one more ``OutputFormat`` row.)
+(``markdown`` is a text-like row: the records' text is already Markdown, cli renders it.)
 
 ``-o`` names a folder when it ends with "/" or is an existing folder, or when its name has no
 suffix at all (``-o cleaned``); a file when its suffix is one a format owns (the suffix then
@@ -44,8 +44,7 @@ OUTPUT_FORMATS: dict[str, OutputFormat] = {f.name: f for f in (
     OutputFormat("text", (".txt",)),
     OutputFormat("json", (".json",)),
     OutputFormat("jsonl", (".jsonl", ".ndjson")),
-    # OutputFormat("markdown", (".md",)),  # the markdown format's row; its renderer goes in the
-    # ``renders`` the CLI passes to make_output_writer, its name in cli.FORMAT_NAMES
+    OutputFormat("markdown", (".md",)),  # renderer: the ``renders`` the CLI passes to make_output_writer
 )}
 DEFAULT_FORMAT = "text"
 

@@ -56,9 +56,12 @@ class CleanOptions:
     max_bytes: int | None = DEFAULT_MAX_BYTES
     timeout: float | None = DEFAULT_TIMEOUT_S
     removal_counts: bool = False  # carry each page's removed lines per rule to the batch statistics
+    output: str = "text"  # "markdown": the records' text is result.to_markdown()
 
     def cleaner_kwargs(self) -> dict:
         kwargs: dict = {"max_bytes": self.max_bytes, "time_limit": self.timeout}
+        if self.output != "text":
+            kwargs["output"] = self.output
         if self.model is not None:  # None: the Cleaner's default (the shipped model)
             model = None if self.model.lower() in NO_MODEL_NAMES else self.model
             kwargs.update(model=model, trust_model=self.trust_model)

@@ -196,6 +196,20 @@ RULES: tuple[Rule, ...] = (
     repeated_across_authors,
 )
 
+# Lines of code (Block.shape.kind == "code") are quoted verbatim material: a "}" or "# TOP"
+# or a line of digits is code, not a button, a floor marker or a contact id. They are judged
+# only by structure (hidden, quote, signature, engine drops) and by the spam rules that need
+# two independent signals in the line (a link farm, a blocked domain, an ad keyword with a
+# URL, a contact id with ad words or a call to contact); the chrome vocabulary, the repeated-
+# line rule (code is quoted across posts) and the spam model do not see them.
+CODE_RULES: tuple[Rule, ...] = (
+    structural,
+    link_farm,
+    blocked_domain,
+    ad_with_link,
+    contact_me,
+)
+
 
 class PostAuthors(Mapping):
     """Post index -> author name, read from the posts only when asked: an engine table's post

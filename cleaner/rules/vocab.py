@@ -14,7 +14,7 @@ BUTTON_WORDS: frozenset[str] = frozenset(
     """
     注册 登录 登陆 立即注册 找回密码 退出 回复 引用 举报 分享 转发 收藏 支持 反对 评分 点评 使用道具
     只看该作者 只看楼主 倒序浏览 正序浏览 阅读模式 打印 电梯直达 返回列表 返回顶部 上一主题 下一主题
-    快速回复 发新话题 发新帖 发帖 发表回复 回复该主题 回复主题 查看 查看全部 显示全部楼层 复制链接
+    快速回复 发新话题 发新帖 发帖 发表回复 回复该主题 回复主题 查看 查看全部 显示全部楼层 复制链接 复制代码 複製代碼
     TOP top Top 顶部 顶端 本帖 新窗 加为好友 发消息 发短消息 编辑 删除 置顶 精华
     推荐 关注 私信 点赞 赞 踩 收起 展开 更多 分享到 微博 QQ空间 微信 朋友圈 今日 主题 帖子 积分
     Quote Reply Report Like Share Multi-Quote MultiQuote Top Permalink Edit Delete Flag Follow
@@ -54,6 +54,11 @@ CHROME_LINES: tuple[tuple[str, str, str], ...] = (
     ("login-prompt", "chrome", r".{0,40}(?:您需要|需要)\s*(?:登录|登錄).{0,60}|.{0,30}(?:没有帐号|没有账号)[?？]?.{0,30}|You (?:must|need to) (?:log ?in|register).{0,80}"),
     ("deleted-notice", "chrome", r"(?:该|此|這|这)(?:评论|評論|回复|回覆|帖子?|楼层|樓層|内容|內容)已(?:被)?(?:删除|刪除|屏蔽|隐藏)|(?:This|The) (?:post|comment|reply|message) (?:has been|was) (?:deleted|removed)\.?|\[(?:deleted|removed)\]"),
     ("rating", "chrome", r"(?:评分|參與人數|参与人数|总评分)[:：]?.{0,80}|收起\s*理由.*"),
+    # The header an engine puts above a code block: a label and a select-all link (phpBB
+    # "Code: Select all", SMF "Code: [Select]", localised); a bare "Code:" may be the poster's own.
+    ("code-header", "chrome", r"(?:Code|Kod|Codice|Código|Код|代码|代碼)\s*[:：]\s*\[?\s*(?:Select all|Select|Alles auswählen"
+                              r"|Tout sélectionner|Seleziona tutto|Seleccionar todo|Selecionar tudo|Zaznacz wszystko"
+                              r"|Выделить всё|Выделить все|全选|全選)\s*\]?"),
     # A quote's attribution or footer on a line of its own: the lexicon's table, as quotes.py reads it.
     ("wrote", "quote", ATTRIBUTION_LINE),
     # Reply summaries and navigation a thread shows between posts (Talkyard, Discourse, Q&A sites).

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..result import Removal
+from ..shape import Shape
 
 # Roles a segmenter can assign from structure alone (engine tables, markup, text layout).
 BODY = "body"  # text inside a post body: candidate content
@@ -28,6 +29,8 @@ class Block:
     link_chars: int = 0  # characters of text inside <a> elements
     links: int = 0  # number of <a> elements
     reason: str = ""  # for non-body roles: the segmenter rule that assigned the role
+    shape: Shape | None = None  # code, list item, table row, heading, quote; None: a paragraph
+    verbatim: str = ""  # a code block's text as written (line breaks, indentation), until cut into lines
 
     @property
     def link_density(self) -> float:

@@ -15,6 +15,7 @@ from .fallback import segment_generic
 from .lazy import LazyPostMeta
 from .postmeta import _first_value, _post_meta, _string_value, page_identity, page_title
 from .quotes import QUOTE_HEADER, decide_quotes
+from .structure import expand_code
 from .walk import NOISE, Mark, walk_blocks
 
 
@@ -130,10 +131,9 @@ def segment_html(root: etree._Element, *, url: str | None = None) -> Segmented:
     for detection in ranked(root, url, facts=facts):
         segmented = segment_with_table(root, detection.table, facts)
         if segmented.posts:
-            return _with_identity(segmented, root)
-    return _with_identity(segment_generic(root, url=url), root)
-
-
-def _with_identity(segmented: Segmented, root: etree._Element) -> Segmented:
+            break
+    else:
+        segmented = segment_generic(root, url=url)
+    segmented.blocks = expand_code(segmented.blocks)  # (placed as one block each, now lines)
     segmented.canonical_url, segmented.site_name = page_identity(root)
     return segmented

@@ -22,7 +22,7 @@ class TreeBlock(Block):
     __slots__ = ("element", "name_path")
 
     def __init__(self, text: str, post: int | None, role: str, element, link_chars: int, links: int,
-                 reason: str, name_path: Callable[[object], str]) -> None:
+                 reason: str, name_path: Callable[[object], str], shape=None) -> None:
         self.text = text
         self.post = post
         self.role = role
@@ -31,6 +31,8 @@ class TreeBlock(Block):
         self.link_chars = link_chars
         self.links = links
         self.reason = reason
+        self.shape = shape
+        self.verbatim = ""
 
     @property
     def path(self) -> str:  # type: ignore[override]
@@ -57,7 +59,8 @@ class TreeBlock(Block):
 
 
 def _block_fields(block: Block) -> tuple:
-    return (block.text, block.post, block.role, block.path, block.link_chars, block.links, block.reason)
+    return (block.text, block.post, block.role, block.path, block.link_chars, block.links, block.reason,
+            block.shape, block.verbatim)
 
 
 _META_SLOTS = tuple((name, getattr(PostMeta, name)) for name in ("floor", "author", "date"))

@@ -5,19 +5,26 @@ block-level elements and at ``<br>``, inline elements stay in the line. Which po
 to and its role come from *marks*: elements an engine table (or the fallback segmenter) pointed
 at before the walk. Hidden inline anti-copy noise (the Discuz! jammer) is cut out of the line it
 sits in, so the paragraph around it stays whole.
+
+Each line also carries its ``Shape`` (structure.py): a code block keeps its text as written
+(``Block.verbatim``: line breaks, indentation; structure.expand_code cuts it into lines once the
+segmenter has placed it), a data table's row is one line (cells joined by a tab), list items,
+headings and kept blockquotes are tagged for the Markdown renderer.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
 from ..result import Removal
+from ..shape import CODE, TABLE_ROW
 from ..textutil import EAST_ASIAN_CHAR, collapse_spaces
 from .blocks import BODY, CHROME, HIDDEN, Block
 from .lazy import TreeBlock
+from .structure import CELL_MARK, CELL_SEPARATOR, STRUCTURE_TAGS, Structure
 
 NOISE_MAX_CHARS = 60  # hidden inline text longer than this, or with CJK, is not random noise
 PATH_DEPTH = 3  # elements named in Block.path
@@ -96,19 +103,24 @@ def walk_blocks(
     """Every text line of the page in document order, with the role its marks give it.
 
     A line ends at block-level elements, ``<br>`` and marked elements; text and tails in between
-    join it. One recursive visit per element. This is the hot loop of the cleaner: state lives in
-    closure variables and the module tables are bound locally on purpose."""
+    join it (inside a data table's row only the row ends it). One recursive visit per element.
+    This is the hot loop of the cleaner: state lives in closure variables and the module tables
+    are bound locally on purpose."""
     marks = marks or {}
     out = Walk()
     blocks, removed, ancestors = out.blocks, out.removed, out.ancestors
     parts: list[str] = []  # the text pieces of the line being built
-    line = [None, None, (), 0, 0]  # the line's Mark, element, ancestors, link chars, links
+    line = [None, None, (), 0, 0, None]  # the line's Mark, element, ancestors, link chars, links, Shape
+    structure = Structure()
+    enter, structure_tags = structure.enter, STRUCTURE_TAGS
     deferred: list[Block] = []  # inline hidden messages: their own blocks, after the line
     open_elements: list = []  # the elements around the current position (keep_ancestors)
     block_tags, skipped_tags, body, hidden, noise = BLOCK_TAGS, SKIPPED_SUBTREES, BODY, HIDDEN, NOISE
     make_block = TreeBlock  # a line's path is named only when someone reads it (name_path)
     paths: dict = {}
     labels: dict = {}
+    special_kinds = (CODE, TABLE_ROW)
+    blank_items = [0]  # empty <li>s in a code list (Discuz!'s code lines) since its last line
 
     def name_path(el) -> str:
         """Block.path of a line that starts in ``el``: the labels of el and its ancestors,
@@ -129,14 +141,18 @@ def walk_blocks(
 
     def flush() -> None:
         if parts:
-            text = " ".join("".join(parts).split())
-            if text:
-                ctx, el = line[0], line[1]
-                role = ctx.role
-                blocks.append(make_block(text, ctx.post, role, el, min(line[3], len(text)), line[4],
-                                         ctx.reason if role != body else "", name_path))
-                if keep_ancestors:
-                    ancestors.append(line[2])
+            shape = line[5]
+            if shape is None or shape.kind not in special_kinds:
+                text = " ".join("".join(parts).split())
+                if text:
+                    ctx, el = line[0], line[1]
+                    role = ctx.role
+                    blocks.append(make_block(text, ctx.post, role, el, min(line[3], len(text)), line[4],
+                                             ctx.reason if role != body else "", name_path, shape))
+                    if keep_ancestors:
+                        ancestors.append(line[2])
+            else:
+                flush_structured(shape)
             parts.clear()
         line[3] = 0
         line[4] = 0
@@ -146,15 +162,47 @@ def walk_blocks(
                 ancestors.extend([line[2]] * len(deferred))
             deferred.clear()
 
-    def add(text: str, ctx: Mark, links: int, el) -> None:
-        """Callers skip whitespace while no line is open (add would ignore it)."""
-        if parts and ctx is not line[0]:
+    def flush_structured(shape) -> None:
+        """A table row: one block, its cells joined by CELL_SEPARATOR. A code chunk: one block
+        with the chunk's text as written in ``verbatim`` (cut into lines after segmentation)."""
+        ctx, el = line[0], line[1]
+        role = ctx.role
+        reason = ctx.reason if role != body else ""
+        if shape.kind == TABLE_ROW:
+            cells = [" ".join(cell.split()) for cell in "".join(parts).split(CELL_MARK)]
+            while cells and not cells[-1]:
+                cells.pop()
+            if cells:
+                text = CELL_SEPARATOR.join(cells)
+                blocks.append(make_block(text, ctx.post, role, el, min(line[3], len(text)), line[4], reason,
+                                         name_path, shape))
+                if keep_ancestors:
+                    ancestors.append(line[2])
+            return
+        # code: one block for the chunk (its text collapsed like any line's, so segmenters
+        # weigh it as before), the text as written kept for structure.expand_code
+        raw = "".join(parts).replace("\xa0", " ")
+        text = " ".join(raw.split())
+        if text:
+            if blank_items[0]:  # empty <li>s of a code list before this line: blank lines
+                shape = replace(shape, gap=blank_items[0])
+                blank_items[0] = 0
+            block = make_block(text, ctx.post, role, el, min(line[3], len(text)), line[4], reason, name_path, shape)
+            block.verbatim = raw
+            blocks.append(block)
+            if keep_ancestors:
+                ancestors.append(line[2])
+
+    def add(text: str, ctx: Mark, links: int, el, shape=None) -> None:
+        """Callers skip whitespace while no line is open (add would ignore it), but in code."""
+        if parts and (ctx is not line[0] or shape is not line[5]):
             flush()
         if not parts:
-            if text.isspace():
+            if text.isspace() and (shape is None or shape.kind != CODE):
                 return
             line[0] = ctx
             line[1] = el
+            line[5] = shape
             if keep_ancestors:
                 line[2] = tuple(open_elements)
         parts.append(text)
@@ -171,7 +219,7 @@ def walk_blocks(
         else:
             deferred.append(Block(text=text, post=ctx.post, role=hidden, path=name_path(el), reason=mark.reason))
 
-    def visit(el, tag: str, ctx: Mark, links: int) -> None:
+    def visit(el, tag: str, ctx: Mark, links: int, shape) -> None:
         boundary = tag in block_tags
         mark = marks.get(el) if marks else None
         if mark is None and ctx.check_hidden and ctx.role != hidden:
@@ -184,13 +232,31 @@ def walk_blocks(
                 return
             ctx = mark
             boundary = True
+        if tag in structure_tags:
+            inner = enter(el, tag, shape, ctx.role == body and mark is None)
+            if inner is not shape:
+                shape = inner
+                boundary = True  # (a <code> block is inline markup that starts a block)
+        ends_line = boundary or tag == "br"
+        if tag == "li" and shape is not None and shape.kind == CODE and _is_blank(el):
+            last = blocks[-1].shape if blocks else None  # (a blank line inside the block, not before it)
+            blank_items[0] += last is not None and last.kind == CODE and last.group == shape.group
+        if shape is not None and shape.kind == TABLE_ROW and tag != "tr" and mark is None:
+            # a row: only the row ends the line; cells are separated, inner breaks are spaces
+            if (tag == "td" or tag == "th") and _after_cell(el):
+                add(CELL_MARK, ctx, links, el, shape)
+            elif ends_line and parts:
+                parts.append(" ")
+            if tag in skipped_tags:
+                return
+            boundary = ends_line = False
         if tag in skipped_tags:  # no text inside: only a line boundary
             if parts or deferred:
                 flush()
             else:
                 line[4] = 0  # (no text: no link characters either)
             return
-        if boundary or tag == "br":
+        if ends_line:
             if parts or deferred:
                 flush()
             else:
@@ -201,16 +267,17 @@ def walk_blocks(
         if keep_ancestors:
             open_elements.append(el)
         text = el.text
-        if text and (parts or not text.isspace()):
-            add(text, ctx, links, el)
+        in_code = shape is not None and shape.kind == CODE
+        if text and (parts or in_code or not text.isspace()):
+            add(text, ctx, links, el, shape)
         for child in el:
             child_tag = child.tag  # (read once: lxml builds a new str on every read)
             if child_tag.__class__ is not str:
                 continue  # comments and processing instructions: no text, tail dropped too
-            visit(child, child_tag, ctx, links)
+            visit(child, child_tag, ctx, links, shape)
             tail = child.tail
-            if tail and (parts or not tail.isspace()):
-                add(tail, ctx, links, el)
+            if tail and (parts or in_code or not tail.isspace()):
+                add(tail, ctx, links, el, shape)
         if keep_ancestors:
             open_elements.pop()
         if boundary:
@@ -222,7 +289,7 @@ def walk_blocks(
     try:
         if isinstance(root.tag, str):
             base = base or Mark(CHROME, None, "outside-post")
-            visit(root, root.tag, base, 0)
+            visit(root, root.tag, base, 0, None)
             if root.tail and (parts or not root.tail.isspace()):
                 add(root.tail, base, 0, root.getparent())
         flush()
@@ -231,6 +298,18 @@ def walk_blocks(
         # the page's tree through it) would wait for the cyclic garbage collector.
         visit = None  # noqa: F841
     return out
+
+
+def _is_blank(el) -> bool:
+    return not "".join(el.itertext()).strip()
+
+
+def _after_cell(el) -> bool:
+    """A table cell with a cell before it in its row (comments between them do not count)."""
+    prev = el.getprevious()
+    while prev is not None and prev.tag.__class__ is not str:
+        prev = prev.getprevious()
+    return prev is not None
 
 
 def _hidden_mark(el, ctx: Mark, reason: str, is_block: bool) -> Mark:
