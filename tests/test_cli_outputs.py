@@ -245,3 +245,17 @@ def test_a_format_added_to_the_table_writes_stdout_a_file_and_a_folder(tmp_path,
     files = {p.name: p.read_text(encoding="utf-8") for p in (tmp_path / "each").iterdir()}
     assert files["b.html.shout"] == "BYE\n" and len(files) == 2
     assert [name for name in files if name.startswith("a_1.html-")][0].endswith(".shout")
+
+
+def test_markdown_format_gives_one_md_file_per_input_with_fenced_code(tmp_path):
+    pages = REPO / "tests" / "data" / "structure"
+    proc = run_cli("clean", str(pages), "-o", f"{tmp_path}/md/", "--format", "markdown", "-q", *RULES)
+    assert proc.returncode == 0, proc.stderr
+    written = sorted(p.name for p in (tmp_path / "md").glob("*.md"))
+    assert written == sorted(f"{p.name}.md" for p in pages.glob("*.html"))
+    text = (tmp_path / "md" / "phpbb_codebox_lists.html.md").read_text(encoding="utf-8")
+    assert text == (pages / "phpbb_codebox_lists.gold.md").read_text(encoding="utf-8")
+
+
+def test_an_md_output_file_means_markdown(tmp_path):
+    assert resolve_output(str(tmp_path / "thread.md"), None).format == "markdown"

@@ -84,8 +84,8 @@ def test_structure_stays_out_of_the_json_record():
     record = json.loads(result.to_json())
     assert "shapes" not in record and "thread" not in record
     assert set(record) == {"text", "title", "forum", "engine", "encoding", "language", "posts", "removed",
-                           "spam_score", "url", "empty_reason"}
-    assert set(record["posts"][0]) == {"floor", "author", "date", "text", "positions"}
+                           "spam_score", "url", "empty_reason", "canonical_url", "hostname", "site_name"}
+    assert set(record["posts"][0]) == {"floor", "author", "date", "date_iso", "text", "positions"}
 
 
 def test_a_text_dump_is_paragraphs_only():
