@@ -25,11 +25,14 @@ class Cleaner:
     model: "default" (the shipped model), a path to a model file, or None (rules only).
     trust_model: allow loading a pickle/joblib model file (it runs code when loaded).
     spam_threshold: override the model's own threshold (from its card).
+    include_title: put the thread title as the first line of the text (off: the title is
+    metadata, in ``result.title``).
     """
 
     def __init__(self, *, model: str | Path | None = "default", trust_model: bool = False,
                  use_rules: bool = True, spam_threshold: float | None = None, replies: bool = False,
-                 max_bytes: int = MAX_PAGE_BYTES, time_limit: float | None = TIME_LIMIT_S):
+                 max_bytes: int = MAX_PAGE_BYTES, time_limit: float | None = TIME_LIMIT_S,
+                 include_title: bool = False):
         self.model = model
         self.trust_model = trust_model
         self.use_rules = use_rules
@@ -37,6 +40,7 @@ class Cleaner:
         self.replies = replies
         self.max_bytes = max_bytes
         self.time_limit = time_limit
+        self.include_title = include_title
         self._spam_model = _load_model(model, trust_model)
 
     @property
@@ -46,13 +50,13 @@ class Cleaner:
         return float(getattr(self._spam_model, "threshold_", 0.5))
 
     def clean(self, page: Any, *, url: str | None = None, headers: Mapping[str, str] | None = None,
-              replies: bool | None = None) -> CleanResult:
+              replies: bool | None = None, include_title: bool | None = None) -> CleanResult:
         """Clean one page; raises a CleanError subclass when it cannot be cleaned."""
-        prepared = self.prepare(page, url=url, headers=headers, replies=replies)
+        prepared = self.prepare(page, url=url, headers=headers, replies=replies, include_title=include_title)
         return prepared if isinstance(prepared, CleanResult) else self.finish_many([prepared])[0]
 
     def prepare(self, page: Any, *, url: str | None = None, headers: Mapping[str, str] | None = None,
-                replies: bool | None = None) -> Pending | CleanResult:
+                replies: bool | None = None, include_title: bool | None = None) -> Pending | CleanResult:
         """The first half of ``clean``: decode, segment and apply the rules (an empty page is
         already its result). Pass what it returns to ``finish_many`` with other pages' to score
         all their lines in one model call, as the batch runner does: same results as ``clean``."""
@@ -60,6 +64,7 @@ class Cleaner:
             page, url=url, headers=headers, replies=self.replies if replies is None else replies,
             scored=self._spam_model is not None, threshold=self.threshold, use_rules=self.use_rules,
             max_bytes=self.max_bytes, time_limit=self.time_limit,
+            include_title=self.include_title if include_title is None else include_title,
         )
 
     def finish_many(self, pending: list[Pending]) -> list[CleanResult]:
@@ -82,9 +87,10 @@ _default: Cleaner | None = None
 
 
 def clean(page: Any, *, url: str | None = None, headers: Mapping[str, str] | None = None,
-          replies: bool = False) -> CleanResult:
-    """Clean one page with the default Cleaner (shipped rules and model)."""
+          replies: bool = False, include_title: bool = False) -> CleanResult:
+    """Clean one page with the default Cleaner (shipped rules and model).
+    ``include_title``: the thread title becomes the first line of the text."""
     global _default
     if _default is None:
         _default = Cleaner()
-    return _default.clean(page, url=url, headers=headers, replies=replies)
+    return _default.clean(page, url=url, headers=headers, replies=replies, include_title=include_title)

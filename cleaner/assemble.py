@@ -19,7 +19,9 @@ _ASCII_LETTERS = re.compile(r"[A-Za-z]+")
 
 
 def assemble(seg: Segmented, verdicts: list[Verdict | None], *, replies: bool = False,
-             encoding: str = "", url: str | None = None) -> CleanResult:
+             encoding: str = "", url: str | None = None, include_title: bool = False) -> CleanResult:
+    """``include_title``: the thread title leads the text (only when there is text: a title
+    alone is no article)."""
     removed: list[Removal] = list(seg.removed)
     kept: dict[int, list[tuple[int, str]]] = defaultdict(list)
     body_chars: dict[int, int] = defaultdict(int)
@@ -55,6 +57,8 @@ def assemble(seg: Segmented, verdicts: list[Verdict | None], *, replies: bool = 
             positions=[pos for pos, _ in kept[index]],
         ))
     text = "\n\n".join(p.text for p in posts) if replies else (posts[0].text if posts else "")
+    if include_title and text and seg.title:
+        text = f"{seg.title}\n{text}"
     total_body = sum(body_chars.values())
     spam_score = round(sum(spam_chars.values()) / total_body, 4) if total_body else 0.0
     return CleanResult(

@@ -38,6 +38,7 @@ def add_clean_parser(subparsers, name: str = "clean", *, explain_default: bool =
                    help="text: a folder (one .txt per input); json/jsonl: a .jsonl file or a folder")
     p.add_argument("--format", choices=("text", "json", "jsonl"), default="text")
     p.add_argument("--replies", action="store_true", help="keep genuine replies after the first post")
+    p.add_argument("--title", action="store_true", help="put the thread title as the first line of the text")
     p.add_argument("--explain", action="store_true", default=explain_default,
                    help="show kept lines (+) and removed lines (-) with kind, rule and score")
     p.add_argument("--audit", action="store_true", help="add the removed lines to JSON records")
@@ -125,7 +126,7 @@ def options_from_args(args):
 
     return CleanOptions(
         replies=args.replies, audit=args.audit or args.explain, explain=args.explain, model=args.model,
-        trust_model=args.trust_model,
+        trust_model=args.trust_model, include_title=getattr(args, "title", False),
         max_bytes=args.max_bytes if args.max_bytes is not None else DEFAULT_MAX_BYTES,
         timeout=args.timeout if args.timeout is not None else DEFAULT_TIMEOUT_S,
     )

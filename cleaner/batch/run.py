@@ -54,9 +54,12 @@ class CleanOptions:
     trust_model: bool = False
     max_bytes: int | None = DEFAULT_MAX_BYTES
     timeout: float | None = DEFAULT_TIMEOUT_S
+    include_title: bool = False  # the thread title as the first line of the text
 
     def cleaner_kwargs(self) -> dict:
         kwargs: dict = {"max_bytes": self.max_bytes, "time_limit": self.timeout}
+        if self.include_title:
+            kwargs["include_title"] = True
         if self.model is not None:  # None: the Cleaner's default (the shipped model)
             model = None if self.model.lower() in NO_MODEL_NAMES else self.model
             kwargs.update(model=model, trust_model=self.trust_model)

@@ -13,7 +13,7 @@ from ..engines import PageFacts, compile_table, narrowed, ranked
 from .blocks import ATTACHMENT, BODY, CHROME, EDIT, QUOTE, SIGNATURE, PostMeta, Segmented
 from .fallback import segment_generic
 from .lazy import LazyPostMeta
-from .postmeta import _first_value, _post_meta, _string_value, page_title
+from .postmeta import _first_value, _post_meta, _string_value, is_title, page_title
 from .quotes import QUOTE_HEADER, decide_quotes
 from .walk import NOISE, Mark, walk_blocks
 
@@ -107,7 +107,7 @@ def _title_and_forum(ct, root: etree._Element, facts=None) -> tuple[str, str]:
     title_xpath, forum_xpath = _possible_one(ct, ct.title, facts), _possible_one(ct, ct.forum, facts)
     table_title = _string_value(_first_value(title_xpath, root)) if title_xpath is not None else ""
     table_forum = _string_value(_first_value(forum_xpath, root)) if forum_xpath is not None else ""
-    return table_title or title, table_forum or site
+    return table_title if is_title(table_title) else title, table_forum if is_title(table_forum) else site
 
 
 def segment_with_table(root: etree._Element, table, facts=None) -> Segmented:
