@@ -26,4 +26,6 @@ ENGINE_MODULES: tuple[str, ...] = (
     "flarum",
     "reddit",
     "zhihu",
+    "flaskbb",
+    "misago",
 )

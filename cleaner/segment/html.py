@@ -124,11 +124,37 @@ def segment_with_table(root: etree._Element, table, facts=None) -> Segmented:
     )
 
 
+def _bodiless_posts(table, root: etree._Element, facts=None) -> list:
+    """The table's post elements on a page where none holds a body (every post deleted, banned
+    or hidden): the page is that engine's thread with nothing to keep."""
+    ct = compile_table(table)
+    post_xpath = _possible_one(ct, ct.post, facts)
+    return [el for el in post_xpath(root) if isinstance(el, etree._Element)] if post_xpath is not None else []
+
+
+def empty_thread(root: etree._Element, table, posts: list, facts=None) -> Segmented:
+    """Blocks of a thread whose posts have no body: every line is chrome (the audit keeps them),
+    none is a post's, so the text is empty instead of what a structural guess would keep."""
+    ct = compile_table(table)
+    marks = dict.fromkeys(posts, Mark(CHROME, None, f"{table.name}:post-without-body"))
+    title, forum = _title_and_forum(ct, root, facts)
+    walk = walk_blocks(root, marks)
+    return Segmented(blocks=walk.blocks, title=title, forum=forum, engine=table.name, removed=walk.removed)
+
+
 def segment_html(root: etree._Element, *, url: str | None = None) -> Segmented:
-    """Cut a parsed page into blocks: with the best engine table that finds posts, else generically."""
+    """Cut a parsed page into blocks: with the best engine table that finds posts, else generically.
+    A page whose engine table finds posts but no body in any (and no other table finds posts) is
+    an empty thread of that engine, not a page for the fallback."""
     facts = PageFacts(root, url)
+    emptied = None
     for detection in ranked(root, url, facts=facts):
         segmented = segment_with_table(root, detection.table, facts)
         if segmented.posts:
             return segmented
+        if emptied is None:
+            bodiless = _bodiless_posts(detection.table, root, facts)
+            emptied = (detection.table, bodiless) if bodiless else None
+    if emptied is not None:
+        return empty_thread(root, *emptied, facts)
     return segment_generic(root, url=url)

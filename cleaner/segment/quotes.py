@@ -72,6 +72,7 @@ HEADER_SHAPES: tuple[tuple[str, str, str], ...] = (
     ("vanilla-quote-author", "", "QuoteAuthor"),
     ("wpforo-quote-author", "", "wpforo-post-quote-author"),
     ("phpbb2-quotetitle", "", "quotetitle"),
+    ("phpwind-h6-quote", "h6", "quote"),
     ("discourse-title", "div", "title"),
 )
 FOOTER_SHAPES: tuple[tuple[str, str, str], ...] = (

@@ -119,3 +119,109 @@ def test_pages_of_other_engines_are_not_claimed_by_the_new_tables():
             + "</p></div><ul class='comments'><li class='comment'><div class='md'>Lovely photos!</div></li></ul>"
             "<table><tr><td id='textstyle_note'>Weather table</td></tr></table></body></html>")
     assert detect(parse_html(blog)).name not in {"dvbbs", "reddit", "zhihu", "flarum"}
+
+
+def test_discuz_thread_whose_posts_are_all_banned_is_empty_not_a_fallback_guess():
+    """No post holds a body (提示: 作者被禁止或删除): the Discuz! table still claims the page, so the
+    debug footer, the navigation and the ban notices are chrome and the text is empty."""
+    for replies in (False, True):
+        result = CLEANER.clean(page("discuz_all_banned.html"), replies=replies)
+        assert (result.engine, result.text, result.empty_reason) == ("discuz", "", "no post body found")
+        rules = {r.text: r.rule for r in result.removed}
+        assert rules["提示: 作者被禁止或删除 内容自动屏蔽"] == "discuz:post-without-body"
+        assert any("Processed in 0.046875 second(s)" in r.text for r in result.removed)
+
+
+PHPWIND8 = """<html><head><meta name="generator" content="phpwind 8.7" /><title>阳台能种番茄吗 - 园艺 - 绿野论坛</title></head><body>
+<div class="t5 t2"><table class="floot"><tr><td class="floot_left"><div class="readName"><a href="u.php?uid=8">番茄小白</a></div></td>
+<td class="floot_right"><div class="tipTop"><span title="2012-04-01 09:00">发表于 2012-04-01</span></div>
+<div class="tpc_content"><div class="f14" id="read_tpc">朝南的阳台，一天大概五个小时太阳，能种番茄吗？</div></div></td></tr></table></div>
+<div class="t5 t2"><table class="floot"><tr><td class="floot_left"><div class="readName"><a href="u.php?uid=9">老园丁</a></div></td>
+<td class="floot_right"><div class="tipTop"><span title="2012-04-01 10:12">发表于 2012-04-01</span></div>
+<div class="tpc_content"><div class="f14" id="read_101"><h6 class="quote">Quote:</h6><blockquote class="blockquote">朝南的阳台，一天大概五个小时太阳，能种番茄吗？</blockquote>
+五个小时够了，选樱桃番茄，盆要深一点。</div></div></td></tr></table></div>
+<div class="t5 t2"><table class="floot"><tr><td class="floot_left"><div class="readName"><a href="u.php?uid=10">阿绿</a></div></td>
+<td class="floot_right"><div class="tipTop"><span title="2012-04-02 08:30">发表于 2012-04-02</span></div>
+<div class="tpc_content"><div class="f14" id="read_102"><h6 class="quote">Quote:</h6><blockquote class="blockquote">番茄喜光，日照不足六小时的话，开花少、坐果差，要多补磷钾肥。</blockquote>
+这是《阳台种菜手册》里的一段，供参考。</div></div></td></tr></table></div>
+<div id="footer">Powered by phpwind v8.7 Code &copy; 2003-2011 phpwind.com</div></body></html>"""
+
+
+def test_phpwind_quote_header_element_goes_with_its_quote_and_a_cited_book_stays():
+    result = CLEANER.clean(PHPWIND8, replies=True)
+    assert result.engine == "phpwind"
+    assert [p.text for p in result.posts] == [
+        "朝南的阳台，一天大概五个小时太阳，能种番茄吗？",
+        "五个小时够了，选樱桃番茄，盆要深一点。",
+        "番茄喜光，日照不足六小时的话，开花少、坐果差，要多补磷钾肥。\n这是《阳台种菜手册》里的一段，供参考。",
+    ]
+    assert "Quote:" not in result.text
+
+
+DISCUZ_CODE = """<html><head><meta name="generator" content="Discuz! X3.2" /><title>批量改名脚本 - 电脑技术 - 小站</title></head><body>
+<div id="postlist"><div id="post_71"><table id="pid71"><tr><td class="plc"><div class="authi"><a class="xw1" href="#">码农甲</a></div>
+<td class="t_f" id="postmessage_71">把文件夹里的 jpg 按日期改名，可以用下面这段：<br />
+<div class="blockcode"><div id="code_Ab3"><ol><li>for f in *.jpg; do mv "$f" "$(date -r "$f" +%F)-$f"; done</li></ol></div><em onclick="copycode($('code_Ab3'));">复制代码</em></div>
+改之前先备份。</td></td></tr></table></div></div><p>Powered by Discuz! X3.2</p></body></html>"""
+
+
+def test_discuz_copy_code_button_is_not_text():
+    result = CLEANER.clean(DISCUZ_CODE)
+    assert result.engine == "discuz"
+    assert "复制代码" not in result.text
+    assert 'for f in *.jpg; do mv "$f" "$(date -r "$f" +%F)-$f"; done' in result.text
+    assert any(r.text == "复制代码" and r.rule == "discuz:copy-code" for r in result.removed)
+
+
+FLASKBB = """<html><head><title>Raspberry Pi overheats in case - Topic - Maker Corner</title></head><body>
+<div class="topic-view"><ol class="breadcrumb flaskbb-breadcrumb"><li><a href="/">Forum</a></li><li><a href="/c/1">Hardware</a></li><li class="active">Raspberry Pi overheats in case</li></ol>
+<div class="panel topic-panel"><div class="panel-heading topic-head"><a href="/topic/77">Raspberry Pi overheats in case</a></div><div class="panel-body topic-body">
+<div id="301" class="row post-row clearfix"><div class="author col-md-2"><div class="author-name"><h4><a href="/user/solderbee">solderbee</a></h4></div>
+<div class="author-title"><h5>Member</h5></div><div class="author-registered">Joined: 2019-02-03</div><div class="author-posts">Posts: 212</div></div>
+<div class="post-box col-md-10"><div class="post-meta clearfix"><div class="pull-left"><a href="/post/301">2023-01-14 18:02</a></div><div class="pull-right"><strong>#1</strong></div></div>
+<div class="post-content clearfix" id="pid301"><p>My Pi 4 throttles at 80 °C inside the official case, even when idle.</p>
+<div class="post-signature hidden-xs"><hr /><p>Soldering since the ZX81</p></div></div>
+<div class="post-footer clearfix"><div class="post-menu pull-right"><a class="btn btn-icon icon-reply quote-btn" href="#"></a></div></div></div></div>
+<div id="305" class="row post-row clearfix"><div class="author col-md-2"><div class="author-name"><h4><a href="/user/fanboy">fanboy</a></h4></div><div class="author-posts">Posts: 9</div></div>
+<div class="post-box col-md-10"><div class="post-meta clearfix"><div class="pull-left"><a href="/post/305">2023-01-14 19:40</a>
+<small>(Last modified: 2023-01-14 19:45 by fanboy)</small></div><div class="pull-right"><strong>#2</strong></div></div>
+<div class="post-content clearfix" id="pid305"><p>Drill a few holes above the SoC and add a 30 mm fan on the 5 V pin.</p></div>
+<div class="post-footer clearfix"></div></div></div>
+</div></div></div><footer><p>Powered by <a href="https://flaskbb.org">FlaskBB</a></p></footer></body></html>"""
+
+
+def test_flaskbb_posts_without_user_column_and_signature():
+    result = CLEANER.clean(FLASKBB, replies=True)
+    assert result.engine == "flaskbb"
+    assert result.title == "Raspberry Pi overheats in case"
+    assert [(p.author, p.date, p.floor) for p in result.posts] == [
+        ("solderbee", "2023-01-14 18:02", 1), ("fanboy", "2023-01-14 19:40", 2)]
+    assert result.text == ("My Pi 4 throttles at 80 °C inside the official case, even when idle.\n\n"
+                           "Drill a few holes above the SoC and add a 30 mm fan on the 5 V pin.")
+
+
+MISAGO = """<html><head><title>Best budget tent for two? | Outdoor Misago</title></head><body>
+<div class="page-header"><div class="container"><h1>Best budget tent for two?</h1></div></div>
+<ul class="posts-list ui-ready">
+<li id="post-1201" class="post"><div class="post-border"><div class="post-avatar"><a href="/u/hikerjo/7/"><img class="user-avatar" alt=""></a></div>
+<div class="post-body"><div class="panel panel-default panel-post"><div class="panel-heading post-heading"><div class="post-heading-container">
+<a class="item-title" href="/u/hikerjo/7/"><span itemprop="author">hikerjo</span></a> <span class="label label-default">Trail guide</span>
+<a href="/t/best-budget-tent/88/post/1201/" class="posted-on hidden-xs"><time itemprop="datePublished" datetime="2022-06-01T08:00:00+00:00">posted on June 1, 2022</time></a></div></div>
+<div class="panel-body" itemprop="articleBody"><article class="misago-markup"><p>Looking for a two person tent under 150 euros for summer trips in the Alps.</p></article></div>
+<div class="panel-footer post-footer"><span>3 likes</span></div></div></div></div></li>
+<li id="post-1207" class="post"><div class="post-border"><div class="post-body"><div class="panel panel-default panel-post"><div class="panel-heading post-heading"><div class="post-heading-container">
+<a class="item-title" href="/u/tarpman/9/"><span itemprop="author">tarpman</span></a>
+<a href="/t/best-budget-tent/88/post/1207/" class="posted-on hidden-xs"><time itemprop="datePublished" datetime="2022-06-01T09:30:00+00:00">posted on June 1, 2022</time></a></div></div>
+<div class="panel-body" itemprop="articleBody"><article class="misago-markup"><aside class="quote-block"><div class="quote-heading">hikerjo has written:</div>
+<blockquote class="quote-body"><p>Looking for a two person tent under 150 euros for summer trips in the Alps.</p></blockquote></aside>
+<p>A tarp and a bivy bag weigh less and cost half that.</p></article></div></div></div></div></li>
+</ul></body></html>"""
+
+
+def test_misago_posts_and_quote_of_a_post_on_the_page():
+    result = CLEANER.clean(MISAGO, replies=True)
+    assert result.engine == "misago"
+    assert [(p.author, p.date) for p in result.posts] == [
+        ("hikerjo", "2022-06-01T08:00:00+00:00"), ("tarpman", "2022-06-01T09:30:00+00:00")]
+    assert result.text == ("Looking for a two person tent under 150 euros for summer trips in the Alps.\n\n"
+                           "A tarp and a bivy bag weigh less and cost half that.")
