@@ -14,6 +14,10 @@ from __future__ import annotations
 
 from .base import EngineTable, Fingerprint, has_class
 
+# Comments are posts (issue 12: in whole-thread mode they are replies). The magic-html benchmark's
+# published gold leaves them out, so on its one Stack Exchange page this costs precision there;
+# False puts them back outside every post (chrome), as before.
+COMMENTS_ARE_POSTS = True
 COMMENT = f"//li[{has_class('comment')}][.//span[{has_class('comment-copy')}]]"
 BODY = f"(.//div[{has_class('js-post-body')}] | .//div[{has_class('post-text')}])[1]"
 
@@ -31,7 +35,7 @@ STACKEXCHANGE = EngineTable(
     post=(
         f"//div[@id='question'][.//div[{has_class('js-post-body')}] or .//div[{has_class('post-text')}]]"
         f" | //div[{has_class('answer')} and starts-with(@id, 'answer-')]"
-        f" | {COMMENT}"
+        + (f" | {COMMENT}" if COMMENTS_ARE_POSTS else "")
     ),
     body=f"(self::li//span[{has_class('comment-copy')}] | {BODY})[1]",
     author=(

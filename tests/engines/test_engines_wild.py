@@ -225,3 +225,25 @@ def test_misago_posts_and_quote_of_a_post_on_the_page():
         ("hikerjo", "2022-06-01T08:00:00+00:00"), ("tarpman", "2022-06-01T09:30:00+00:00")]
     assert result.text == ("Looking for a two person tent under 150 euros for summer trips in the Alps.\n\n"
                            "A tarp and a bivy bag weigh less and cost half that.")
+
+
+BBPRESS_LEAD = """<html><head><title>Sourcing walnut slabs &#8211; Woodworkers Forum</title></head><body>
+<div id="bbpress-forums" class="bbpress-wrapper"><div class="bbp-breadcrumb"><a href="/forums/">Forums</a> › <a href="/forums/forum/timber/">Timber</a></div>
+<ul id="bbp-topic-5120-lead" class="bbp-lead-topic"><li class="bbp-header"><div class="bbp-topic-author">Author</div><div class="bbp-topic-content">Topic</div></li>
+<li class="bbp-body"><div class="bbp-topic-header"><div class="bbp-meta"><span class="bbp-topic-post-date">March 3, 2021 at 9:14 am</span><a href="#post-5120" class="bbp-topic-permalink">#5120</a></div></div>
+<div id="post-5120" class="post-5120 topic type-topic"><div class="bbp-topic-author"><span class="bbp-author-name">Greta</span><div class="bbp-author-role">Participant</div></div>
+<div class="bbp-topic-content"><p>Where do you buy kiln dried walnut slabs wider than 40 cm without paying furniture prices?</p></div></div></li>
+<li class="bbp-footer"><div class="bbp-topic-author">Author</div><div class="bbp-topic-content">Topic</div></li></ul>
+<ul id="topic-5120-replies" class="forums bbp-replies"><li class="bbp-body">
+<div class="bbp-reply-header"><div class="bbp-meta"><span class="bbp-reply-post-date">March 3, 2021 at 11:40 am</span><a href="#post-5131" class="bbp-reply-permalink">#5131</a></div></div>
+<div id="post-5131" class="post-5131 reply type-reply"><div class="bbp-reply-author"><span class="bbp-author-name">Olek</span></div>
+<div class="bbp-reply-content"><p>Ask a local tree surgeon; they often sell air dried slabs for little money.</p></div></div></li></ul></div></body></html>"""
+
+
+def test_bbpress_theme_with_a_lead_topic_block():
+    result = CLEANER.clean(BBPRESS_LEAD, replies=True)
+    assert result.engine == "bbpress"
+    assert [(p.author, p.date) for p in result.posts] == [
+        ("Greta", "March 3, 2021 at 9:14 am"), ("Olek", "March 3, 2021 at 11:40 am")]
+    assert result.text == ("Where do you buy kiln dried walnut slabs wider than 40 cm without paying furniture prices?\n\n"
+                           "Ask a local tree surgeon; they often sell air dried slabs for little money.")
