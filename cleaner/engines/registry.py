@@ -28,4 +28,5 @@ ENGINE_MODULES: tuple[str, ...] = (
     "zhihu",
     "flaskbb",
     "misago",
+    "answer",
 )

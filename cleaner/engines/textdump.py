@@ -50,8 +50,12 @@ QUOTE_MIN_CHARS = 8
 # The line that closes a post: its action buttons ("分享 转发", "TOP", "回复 引用 举报 顶端") or a
 # Tieba tail ("来自Android客户端3楼2023-11-27", then "回复"). After the closer of the LAST post
 # comes the page footer (pagination summary, friend links, copyright), never a post's text.
-POST_END_WORDS = r"分享|转发|TOP|Top|顶端|回复|回覆|引用|举报|舉報|只看该作者|收藏|评分|支持|反对|编辑|Reply|Quote|Report"
-POST_END_LINE = rf"(?:(?:{POST_END_WORDS})(?:\s*[|｜·]\s*|\s+|$))+"
+# One word alone closes a post only when no reply says it: "支持" / "收藏" / "顶" are replies too.
+POST_END_WORDS = r"分享|转发|TOP|Top|顶端|回复|回覆|引用|举报|舉報|只看该作者|Reply|Quote|Report"
+POST_END_EXTRA_WORDS = r"收藏|评分|支持|反对|编辑|点赞|Like|Edit"  # closers only next to another button word
+_ANY_END_WORD = rf"(?:{POST_END_WORDS}|{POST_END_EXTRA_WORDS})"
+POST_END_LINE = (rf"(?:{POST_END_WORDS})"
+                 rf"|{_ANY_END_WORD}(?:(?:\s*[|｜·]\s*|\s+){_ANY_END_WORD})+")
 
 # Discuz! anti-copy noise as it shows in text: 5-15 units of (char 32..59, space, char 63..126).
 JAMMER = r"(?:[\x20-\x3b] [\x3f-\x7e]){5,15}"

@@ -247,3 +247,33 @@ def test_bbpress_theme_with_a_lead_topic_block():
         ("Greta", "March 3, 2021 at 9:14 am"), ("Olek", "March 3, 2021 at 11:40 am")]
     assert result.text == ("Where do you buy kiln dried walnut slabs wider than 40 cm without paying furniture prices?\n\n"
                            "Ask a local tree surgeon; they often sell air dried slabs for little money.")
+
+
+APACHE_ANSWER = """<html><head><title>How do I rotate Nginx logs daily? - Ops Q&amp;A</title></head><body>
+<div id="root"><header class="theme-colored navbar"><a href="/">Ops Q&amp;A</a><a href="/users/login">Log in</a></header>
+<div class="questionDetailPage pt-4 mb-5 container"><div class="row"><div class="page-main flex-auto col">
+<div><h1 class="h3 mb-2 text-wrap text-break pb-1"><a class="link-dark" href="/questions/10010000000000042/rotate-nginx-logs">How do I rotate Nginx logs daily?</a></h1>
+<div class="d-flex flex-wrap small mb-4 text-secondary"><a href="/users/kai">kai</a> <time datetime="2024-03-02T08:00:00Z">asked Mar 2, 2024</time><div class="me-3">Views 1.2k</div></div>
+<article class="fmt text-break text-wrap last-p mb-4"><p>The access log grew to 9 GB. What is the cleanest way to rotate it every day?</p></article>
+<div class="m-n1"><a class="badge-tag" href="/tags/nginx">nginx</a></div>
+<div class="mt-4"><div class="comments-wrap bg-light px-3 py-2 rounded"><div id="10020000000000007" class="py-2 comment-item"><div class="d-block"><div class="fmt small text-break text-wrap"><p>Which distribution is this on?</p></div></div>
+<div class="d-flex small"><a href="/users/mira">mira</a> <time datetime="2024-03-02T08:20:00Z">Mar 2</time></div></div></div></div></div>
+<div class="answer-item py-4" id="10030000000000011"><div class="d-flex justify-content-between mb-3"><div><a href="/users/lev">lev</a> <time datetime="2024-03-02T09:10:00Z">answered Mar 2, 2024</time></div>
+<div class="lh-1"><span class="badge rounded-pill bg-success">Best answer</span></div></div>
+<article class="fmt text-break text-wrap"><p>Drop a file in /etc/logrotate.d with daily, rotate 14 and postrotate sending USR1 to the master process.</p></article>
+<div class="comments-wrap"><div id="10020000000000009" class="py-2 comment-item"><div class="d-block"><a href="/users/kai" class="small me-1">@lev</a><div class="fmt small text-break text-wrap"><p>Works on Debian 12, thanks.</p></div></div>
+<div class="d-flex small"><a href="/users/kai">kai</a> <time datetime="2024-03-02T10:00:00Z">Mar 2</time></div></div></div></div>
+</div></div></div></div></body></html>"""
+
+
+def test_apache_answer_question_answers_and_comments_in_page_order():
+    thread = CLEANER.clean(APACHE_ANSWER, replies=True)
+    assert thread.engine == "answer"
+    assert thread.title == "How do I rotate Nginx logs daily?"
+    assert [(p.author, p.text) for p in thread.posts] == [
+        ("", "The access log grew to 9 GB. What is the cleanest way to rotate it every day?"),
+        ("mira", "Which distribution is this on?"),
+        ("lev", "Drop a file in /etc/logrotate.d with daily, rotate 14 and postrotate sending USR1 to the master process."),
+        ("kai", "Works on Debian 12, thanks."),
+    ]
+    assert CLEANER.clean(APACHE_ANSWER).text == thread.posts[0].text

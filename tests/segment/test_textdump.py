@@ -162,3 +162,10 @@ def test_whole_thread_of_the_dump():
         "旧链条配新飞轮就是会跳，量一下链条伸长率。",
         "磨损超过百分之零点七五的链条，换飞轮之前先换掉它。\n老周这句话说得对，我上个月刚踩过这个坑。",
     ]
+
+
+def test_a_last_reply_that_says_a_button_word_is_not_the_end_of_the_post():
+    dump = NAME_ABOVE_FLOOR.replace("老周这句话说得对，我上个月刚踩过这个坑。", "支持\n老周这句话说得对，我上个月刚踩过这个坑。")
+    blocks = _by_text(segment_text(dump))
+    assert (blocks["老周这句话说得对，我上个月刚踩过这个坑。"].post, blocks["老周这句话说得对，我上个月刚踩过这个坑。"].role) == (2, BODY)
+    assert blocks["友情链接"].reason == "chrome:page-footer"
