@@ -277,3 +277,28 @@ def test_apache_answer_question_answers_and_comments_in_page_order():
         ("kai", "Works on Debian 12, thanks."),
     ]
     assert CLEANER.clean(APACHE_ANSWER).text == thread.posts[0].text
+
+
+REDDIT_REDESIGN = """<html><head><title>Is it normal for a new cast iron pan to smoke? : r/castiron</title></head><body><div id="2x-container">
+<header><a href="/">reddit</a><a href="/login">Log In</a></header>
+<div class="_1OVBBWLtHoSPfGCRaPzpTf"><div data-test-id="post-content"><div class="_2mHuuvyV9doV3zwbZPtIPG"><a href="/r/castiron/">r/castiron</a> · Posted by <a href="/user/seasonedsam/">u/seasonedsam</a>
+<a data-click-id="timestamp" href="/r/castiron/comments/xy12ab/">3 years ago</a></div>
+<div class="_2SdHzo12ISmrC8H86TgSCp"><h1 class="_eYtD2XCVieq6emjKBH3m">Is it normal for a new cast iron pan to smoke?</h1></div>
+<div data-click-id="text" class="_3xX726aBn29LDbsDtzr_6E"><div class="_292iotee39Lmt0MkQZ2hPV RichTextJSON-root"><p>First seasoning in the oven at 230 °C and the kitchen filled with smoke.</p><p>Did I use too much oil?</p></div></div>
+<div class="_1hwEKkB_38tIoal6fcdrt9"><span>412 comments</span><span>Share</span><span>Save</span></div></div></div>
+<div class="_1YCqQVO-9r-Up6QPB9H6_4"><div id="t1_hk3a91" class="_3sf33-9rVAO_v4y0pIW_CH" style="padding-left:16px"><div class="_3tw__eCCe7j-epNCKGXUKk"><div><a href="/user/flaxseedfan/">flaxseedfan</a> · <a id="CommentTopMeta--Created--t1_hk3a91" href="#">3 yr. ago</a></div>
+<div data-testid="comment" class="_3cjCphgls6DH-irkVaA0GM"><div class="_292iotee39Lmt0MkQZ2hPV RichTextJSON-root"><p>Yes, too much oil. Wipe it on, then wipe it all off as if you made a mistake.</p></div></div>
+<div class="_3KgrO85L1p9wQbgwG27q4y"><button>Reply</button><button>Share</button></div></div></div>
+<div id="t1_hk3c02" class="_3sf33-9rVAO_v4y0pIW_CH" style="padding-left:37px"><div class="_3tw__eCCe7j-epNCKGXUKk"><div><a href="/user/seasonedsam/">seasonedsam</a> · <a id="CommentTopMeta--Created--t1_hk3c02" href="#">3 yr. ago</a></div>
+<div data-testid="comment" class="_3cjCphgls6DH-irkVaA0GM"><div class="RichTextJSON-root"><p>That was it. Second round barely smoked.</p></div></div></div></div>
+</div></div></body></html>"""
+
+
+def test_reddit_2018_redesign_post_and_flat_comments():
+    result = CLEANER.clean(REDDIT_REDESIGN, replies=True)
+    assert result.engine == "reddit"
+    assert result.title == "Is it normal for a new cast iron pan to smoke?"
+    assert [p.author for p in result.posts] == ["u/seasonedsam", "flaxseedfan", "seasonedsam"]
+    assert result.text == ("First seasoning in the oven at 230 °C and the kitchen filled with smoke.\nDid I use too much oil?\n\n"
+                           "Yes, too much oil. Wipe it on, then wipe it all off as if you made a mistake.\n\n"
+                           "That was it. Second round barely smoked.")
