@@ -302,3 +302,21 @@ def test_reddit_2018_redesign_post_and_flat_comments():
     assert result.text == ("First seasoning in the oven at 230 °C and the kitchen filled with smoke.\nDid I use too much oil?\n\n"
                            "Yes, too much oil. Wipe it on, then wipe it all off as if you made a mistake.\n\n"
                            "That was it. Second round barely smoked.")
+
+
+NEW_ENGINES = {"dvbbs", "reddit", "zhihu", "flarum", "flaskbb", "misago", "answer"}
+
+
+@pytest.mark.parametrize("name, first_line", [
+    ("reddit_old.html", "I left my starter in the back of the fridge for three weeks while travelling."),
+    ("reddit_shreddit.html", "Every year my basil goes leggy and dies by December."),
+])
+def test_without_the_new_tables_the_fallback_still_takes_the_page(monkeypatch, name, first_line):
+    import cleaner.engines as engines
+    from cleaner.segment.blocks import BODY
+    from cleaner.segment.html import segment_html
+
+    monkeypatch.setattr(engines, "ENGINES", tuple(t for t in engines.ENGINES if t.name not in NEW_ENGINES))
+    seg = segment_html(parse_html(page(name).decode("utf-8")))
+    assert seg.engine == "generic"
+    assert first_line in [b.text for b in seg.blocks if b.role == BODY]
