@@ -28,11 +28,14 @@ class Cleaner:
     spam_threshold: override the model's own threshold (from its card).
     output: "text" (one paragraph per line) or "markdown" (``result.text`` is
     ``result.to_markdown()``: fenced code, lists, tables; posts' texts stay plain).
+    include_title: put the thread title as the first line of the text (off: the title is
+    metadata, in ``result.title``).
     """
 
     def __init__(self, *, model: str | Path | None = "default", trust_model: bool = False,
                  use_rules: bool = True, spam_threshold: float | None = None, replies: bool = False,
-                 max_bytes: int = MAX_PAGE_BYTES, time_limit: float | None = TIME_LIMIT_S, output: str = "text"):
+                 max_bytes: int = MAX_PAGE_BYTES, time_limit: float | None = TIME_LIMIT_S, output: str = "text",
+                 include_title: bool = False):
         self.model = model
         self.trust_model = trust_model
         self.use_rules = use_rules
@@ -41,6 +44,7 @@ class Cleaner:
         self.max_bytes = max_bytes
         self.time_limit = time_limit
         self.output = _checked_output(output)
+        self.include_title = include_title
         self._spam_model = _load_model(model, trust_model)
 
     @property
@@ -50,17 +54,18 @@ class Cleaner:
         return float(getattr(self._spam_model, "threshold_", 0.5))
 
     def clean(self, page: Any, *, url: str | None = None, headers: Mapping[str, str] | None = None,
-              replies: bool | None = None, output: str | None = None) -> CleanResult:
+              replies: bool | None = None, output: str | None = None,
+              include_title: bool | None = None) -> CleanResult:
         """Clean one page; raises a CleanError subclass when it cannot be cleaned.
         ``output``: this call's output (see the class), default the Cleaner's."""
         output = self.output if output is None else _checked_output(output)
-        prepared = self.prepare(page, url=url, headers=headers, replies=replies)
+        prepared = self.prepare(page, url=url, headers=headers, replies=replies, include_title=include_title)
         if isinstance(prepared, CleanResult):
             return prepared
         return _as_output(self._finish_many([prepared])[0], output)
 
     def prepare(self, page: Any, *, url: str | None = None, headers: Mapping[str, str] | None = None,
-                replies: bool | None = None) -> Pending | CleanResult:
+                replies: bool | None = None, include_title: bool | None = None) -> Pending | CleanResult:
         """The first half of ``clean``: decode, segment and apply the rules (an empty page is
         already its result). Pass what it returns to ``finish_many`` with other pages' to score
         all their lines in one model call, as the batch runner does: same results as ``clean``."""
@@ -68,6 +73,7 @@ class Cleaner:
             page, url=url, headers=headers, replies=self.replies if replies is None else replies,
             scored=self._spam_model is not None, threshold=self.threshold, use_rules=self.use_rules,
             max_bytes=self.max_bytes, time_limit=self.time_limit,
+            include_title=self.include_title if include_title is None else include_title,
         )
 
     def finish_many(self, pending: list[Pending]) -> list[CleanResult]:
@@ -107,10 +113,11 @@ _default: Cleaner | None = None
 
 
 def clean(page: Any, *, url: str | None = None, headers: Mapping[str, str] | None = None,
-          replies: bool = False, output: str = "text") -> CleanResult:
+          replies: bool = False, output: str = "text", include_title: bool = False) -> CleanResult:
     """Clean one page with the default Cleaner (shipped rules and model); ``output``: "text"
-    or "markdown" (see Cleaner)."""
+    or "markdown" (see Cleaner); ``include_title``: the thread title becomes the first line."""
     global _default
     if _default is None:
         _default = Cleaner()
-    return _default.clean(page, url=url, headers=headers, replies=replies, output=output)
+    return _default.clean(page, url=url, headers=headers, replies=replies, output=output,
+                          include_title=include_title)

@@ -18,7 +18,9 @@ SPAM_REPLY_SHARE = 0.5
 
 
 def assemble(seg: Segmented, verdicts: list[Verdict | None], *, replies: bool = False,
-             encoding: str = "", url: str | None = None) -> CleanResult:
+             encoding: str = "", url: str | None = None, include_title: bool = False) -> CleanResult:
+    """``include_title``: the thread title leads the text (only when there is text: a title
+    alone is no article)."""
     removed: list[Removal] = list(seg.removed)
     kept: dict[int, list[tuple[int, str, Shape | None]]] = defaultdict(list)
     body_chars: dict[int, int] = defaultdict(int)
@@ -58,6 +60,9 @@ def assemble(seg: Segmented, verdicts: list[Verdict | None], *, replies: bool = 
         ))
         shapes.append([shape for _, _, shape in kept[index]])
     text = "\n\n".join(p.text for p in posts) if replies else (posts[0].text if posts else "")
+    title_in_text = bool(include_title and text and seg.title)
+    if title_in_text:
+        text = f"{seg.title}\n{text}"
     total_body = sum(body_chars.values())
     spam_score = round(sum(spam_chars.values()) / total_body, 4) if total_body else 0.0
     canonical_url, hostname = page_address(seg.canonical_url, url)
@@ -78,6 +83,7 @@ def assemble(seg: Segmented, verdicts: list[Verdict | None], *, replies: bool = 
         site_name=seg.site_name or seg.forum or hostname,
         shapes=shapes,
         thread=replies,
+        title_in_text=title_in_text,
     )
 
 

@@ -49,6 +49,7 @@ def add_clean_parser(subparsers, name: str = "clean", *, explain_default: bool =
     talk.add_argument("-v", "--verbose", action="store_true", help="also report each error and skipped input")
     talk.add_argument("-q", "--quiet", action="store_true", help="no summary, no progress: only fatal errors")
     p.add_argument("--replies", action="store_true", help="keep genuine replies after the first post")
+    p.add_argument("--title", action="store_true", help="put the thread title as the first line of the text")
     p.add_argument("--explain", action="store_true", default=explain_default,
                    help="show kept lines (+) and removed lines (-) with kind, rule and score")
     p.add_argument("--audit", action="store_true", help="add the removed lines to JSON records")
@@ -135,7 +136,7 @@ def options_from_args(args):
 
     return CleanOptions(
         replies=args.replies, audit=args.audit or args.explain, explain=args.explain, model=args.model,
-        trust_model=args.trust_model,
+        trust_model=args.trust_model, include_title=getattr(args, "title", False),
         max_bytes=args.max_bytes if args.max_bytes is not None else DEFAULT_MAX_BYTES,
         timeout=args.timeout if args.timeout is not None else DEFAULT_TIMEOUT_S,
         output="markdown" if args.format == "markdown" else "text",  # (writers: as text)

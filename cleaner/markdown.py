@@ -35,9 +35,10 @@ def render_markdown(result) -> str:
     if not result.text or not result.posts:
         return ""
     shapes = result.shapes or [[] for _ in result.posts]
+    title = [f"# {_inline(result.title)}"] if result.title_in_text else []
     if not result.thread or len(result.posts) == 1:  # the text is one post: no section heading
-        return "\n\n".join(render_lines(result.posts[0].text.split("\n"), _shapes_of(shapes, 0)))
-    sections = []
+        return "\n\n".join(title + render_lines(result.posts[0].text.split("\n"), _shapes_of(shapes, 0)))
+    sections = title
     for number, post in enumerate(result.posts, 1):
         body = render_lines(post.text.split("\n"), _shapes_of(shapes, number - 1), heading_shift=SECTION_LEVEL)
         sections.append("\n\n".join([section_heading(post, number), *body]))

@@ -127,6 +127,7 @@ class Pending:
     url: str | None
     to_score: list[int]  # indices into seg.blocks
     threshold: float
+    include_title: bool = False
 
     def lines(self) -> list[str]:
         return [self.seg.blocks[i].text for i in self.to_score]
@@ -134,7 +135,8 @@ class Pending:
 
 def prepare(page: Any, *, url: str | None = None, headers: Mapping[str, str] | None = None,
             replies: bool = False, scored: bool = True, threshold: float = 0.5, use_rules: bool = True,
-            max_bytes: int = MAX_PAGE_BYTES, time_limit: float | None = TIME_LIMIT_S) -> Pending | CleanResult:
+            max_bytes: int = MAX_PAGE_BYTES, time_limit: float | None = TIME_LIMIT_S,
+            include_title: bool = False) -> Pending | CleanResult:
     """decode -> segment -> rules; an empty input is already its result."""
     deadline = Deadline(time_limit)
     doc = read_page(page, headers, max_bytes)
@@ -147,7 +149,7 @@ def prepare(page: Any, *, url: str | None = None, headers: Mapping[str, str] | N
     deadline.check("rules")
     return Pending(seg, verdicts, replies, doc.encoding, url,
                    model_lines(seg, verdicts, posts) if scored else [],
-                   threshold if seg.is_thread else max(threshold, ARTICLE_MIN_SPAM_SCORE))
+                   threshold if seg.is_thread else max(threshold, ARTICLE_MIN_SPAM_SCORE), include_title)
 
 
 def score_pending(pending: Sequence[Pending], model: Any) -> list[Sequence[float]]:
@@ -168,4 +170,4 @@ def finish(pending: Pending, scores: Sequence[float], rule: str = "model") -> Cl
         if score >= pending.threshold:
             pending.verdicts[i] = Verdict("spam", rule, round(float(score), 4))
     return assemble(pending.seg, pending.verdicts, replies=pending.replies, encoding=pending.encoding,
-                    url=pending.url)
+                    url=pending.url, include_title=pending.include_title)

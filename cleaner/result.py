@@ -10,7 +10,7 @@ from .shape import (  # noqa: F401  (re-exported: part of the result)
 )
 
 # Fields of the result that are views of other fields and stay out of to_dict/to_json.
-NOT_SERIALISED = frozenset({"shapes", "thread"})
+NOT_SERIALISED = frozenset({"shapes", "thread", "title_in_text"})
 
 
 @dataclass(slots=True)
@@ -58,6 +58,7 @@ class CleanResult:
     # Per post, per line of its text: the line's Shape (None: a paragraph). Not serialised.
     shapes: list[list[Shape | None]] = field(default_factory=list, repr=False, compare=False)
     thread: bool = False  # text holds every kept post (replies mode). Not serialised.
+    title_in_text: bool = False  # text starts with the title (include_title). Not serialised.
 
     @property
     def is_empty(self) -> bool:

@@ -151,3 +151,12 @@ def test_cli_markdown_into_a_folder(tmp_path):
     written = {p.name: p.read_text(encoding="utf-8") for p in out.iterdir() if p.suffix != ".jsonl"}
     for name in ("discourse_table_headings", "discuz_code_table"):  # (file names: writers.py decides)
         assert [text for file, text in written.items() if name in file] == [gold(f"{name}.gold.md") + "\n"]
+
+
+def test_include_title_leads_the_markdown_as_a_heading():
+    page = (DATA / "phpbb_codebox_lists.html").read_bytes()
+    plain = clean(page, include_title=True)
+    markdown = clean(page, include_title=True, output="markdown")
+    assert plain.text.split("\n")[0] == plain.title == "nginx returns 502 after upgrading php-fpm"
+    assert markdown.text.startswith(f"# {plain.title}\n\n")
+    assert not clean(page, output="markdown").text.startswith("# ")

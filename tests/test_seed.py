@@ -50,6 +50,6 @@ def test_seed_explain_lays_the_audit_over_the_text_in_page_order():
     first_kept = next(i for i, line in enumerate(out) if line.startswith("  + "))
     assert out[first_kept - 1] == f"  - [spam:ad-keyword-url 1.00] {spam_line}"
     assert out[1] == "  - [chrome:page-header 1.00] 长岭县论坛"
-    assert out[-1] == "  - [chrome:buttons 1.00] 发新话题 回复该主题"
+    assert out[-1] == "  - [chrome:page-footer 1.00] 发新话题 回复该主题"  # after the last post's buttons
     kept = [line[4:] for line in out if line.startswith("  + ")]
     assert kept == (SEED / "expected.txt").read_text("utf-8").splitlines()

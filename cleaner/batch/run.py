@@ -57,11 +57,14 @@ class CleanOptions:
     timeout: float | None = DEFAULT_TIMEOUT_S
     removal_counts: bool = False  # carry each page's removed lines per rule to the batch statistics
     output: str = "text"  # "markdown": the records' text is result.to_markdown()
+    include_title: bool = False  # the thread title as the first line of the text
 
     def cleaner_kwargs(self) -> dict:
         kwargs: dict = {"max_bytes": self.max_bytes, "time_limit": self.timeout}
         if self.output != "text":
             kwargs["output"] = self.output
+        if self.include_title:
+            kwargs["include_title"] = True
         if self.model is not None:  # None: the Cleaner's default (the shipped model)
             model = None if self.model.lower() in NO_MODEL_NAMES else self.model
             kwargs.update(model=model, trust_model=self.trust_model)

@@ -1,8 +1,8 @@
 """The engine registry and engine detection.
 
 Each engine module exposes ``TABLES`` (a tuple of EngineTable) or ``TABLE``. The registry is an
-explicit list of module names; a module that does not exist (yet) is skipped, so adding an engine
-means adding its module name here and its file next to this one.
+explicit list of module names (engines/registry.py); a module that does not exist (yet) is
+skipped, so adding an engine means adding its name there and its file next to this one.
 
 Detection weighs fingerprints (generator meta, markup XPaths, footer text, URL patterns) and
 picks the table with the highest score, if that score reaches ``MIN_DETECTION_SCORE``.
@@ -21,25 +21,8 @@ from lxml import etree
 
 from ..prefilter import lowered, markup_needs, may_contain, narrowed, needed_literals, path_needs
 from .base import EngineTable, Fingerprint
+from .registry import ENGINE_MODULES
 
-ENGINE_MODULES = (
-    "discuz",
-    "phpwind",
-    "tieba",
-    "phpbb",
-    "vbulletin",
-    "xenforo",
-    "discourse",
-    "smf",
-    "mybb",
-    "invision",
-    "nodebb",
-    "vanilla",
-    "bbpress",
-    "kunena",
-    "stackexchange",
-    "wordpress_forums",
-)
 TEXT_TAIL_CHARS = 4000  # text fingerprints look at the start (title) and end (footer) of the page
 MIN_DETECTION_SCORE = 2.0  # e.g. the generator meta alone, or two markup fingerprints
 

@@ -27,6 +27,7 @@ CHROME_LINES = (
     r"\d{4}-\d{1,2}-\d{1,2} \d{1,2}:\d{2}\s*(?:上传|上傳)",
     r"(?:提示|提示:)\s*[:：]?\s*(?:作者被禁止或删除|該帖被管理員或版主屏蔽)\s*(?:内容自动屏蔽)?",
     r"本帖子中包含更多资源",
+    r"复制代码|複製代碼",  # the copy button under a code block (div.blockcode > em), as a line
     r"您需要\s*登录\s*才可以下载或查看.{0,40}",
 )
 
@@ -41,6 +42,7 @@ DROP = (
     f".//div[{has_class('attach_nopermission')}]",
     f".//span[{has_class('attach_popup')}]",
     f".//div[{has_class('t_attach')}]",
+    f".//div[{has_class('blockcode')}]/em[contains(@onclick, 'copycode')]",
 )
 RULE_NAMES = {
     ".//ignore_js_op": "attachment",
@@ -53,6 +55,7 @@ RULE_NAMES = {
     f".//div[{has_class('attach_nopermission')}]": "attachment",
     f".//span[{has_class('attach_popup')}]": "attachment",
     f".//div[{has_class('t_attach')}]": "attachment",
+    f".//div[{has_class('blockcode')}]/em[contains(@onclick, 'copycode')]": "copy-code",
 }
 QUOTE = (f".//div[{has_class('quote')}]",)
 EDIT_NOTICE = (f".//i[{has_class('pstatus')}]", f".//span[{has_class('lastedit')}]")

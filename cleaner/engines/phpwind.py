@@ -14,7 +14,9 @@ THREAD_URL = Fingerprint("read-url", 1.0, url=r"read\.php\?tid[=-]|/read-htm-tid
 CHROME_LINES = (
     r"\[?\s*此帖被\s*.{1,40}?\s*在\s*.{6,30}?\s*重新编辑\s*\]?",
 )
-QUOTE = (f".//div[{has_class('blockquote')}]", f".//div[{has_class('quote')}]", ".//blockquote")
+# h6.quote: the header PHPWind's [quote] code puts before blockquote.blockquote ("Quote:", "引用")
+QUOTE = (f".//div[{has_class('blockquote')}]", f".//div[{has_class('quote')}]", ".//blockquote",
+         f".//h6[{has_class('quote')}]")
 SIGNATURE = (f".//div[{has_class('signature')}]", f".//div[{has_class('sigline')}]", f".//div[{has_class('sign')}]")
 EDIT_NOTICE = (f".//div[{has_class('tips')}]", f".//span[{has_class('edit_tip')}]")
 DROP = (f".//div[{has_class('attachment')}]", f".//div[{has_class('attach')}]", f".//span[{has_class('attach_tip')}]")

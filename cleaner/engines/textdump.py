@@ -41,6 +41,22 @@ DATE = r"(?P<date>\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)"
 # (later in a post, the same shape introduces a quote).
 BYLINE = r"(?:(?P<author>\S.{0,30}?)\s+)?(?:发表于|發表於|发布于|发表时间)[:：]?\s*" + DATE + r".{0,40}"
 
+# A quoted copy in a dump is cut by the engine with "..." (Discuz!: the first 60-odd characters
+# of the quoted post): the cut mark, at the end of a quoted line.
+QUOTE_CUT = r"\s*(?:\.{3,}|…+)$"
+# A quoted line is a copy when at least this many characters of it occur in another post.
+QUOTE_MIN_CHARS = 8
+
+# The line that closes a post: its action buttons ("分享 转发", "TOP", "回复 引用 举报 顶端") or a
+# Tieba tail ("来自Android客户端3楼2023-11-27", then "回复"). After the closer of the LAST post
+# comes the page footer (pagination summary, friend links, copyright), never a post's text.
+# One word alone closes a post only when no reply says it: "支持" / "收藏" / "顶" are replies too.
+POST_END_WORDS = r"分享|转发|TOP|Top|顶端|回复|回覆|引用|举报|舉報|只看该作者|Reply|Quote|Report"
+POST_END_EXTRA_WORDS = r"收藏|评分|支持|反对|编辑|点赞|Like|Edit"  # closers only next to another button word
+_ANY_END_WORD = rf"(?:{POST_END_WORDS}|{POST_END_EXTRA_WORDS})"
+POST_END_LINE = (rf"(?:{POST_END_WORDS})"
+                 rf"|{_ANY_END_WORD}(?:(?:\s*[|｜·]\s*|\s+){_ANY_END_WORD})+")
+
 # Discuz! anti-copy noise as it shows in text: 5-15 units of (char 32..59, space, char 63..126).
 JAMMER = r"(?:[\x20-\x3b] [\x3f-\x7e]){5,15}"
 

@@ -37,6 +37,32 @@ _POST_AGE = (rf"(?:{_FULL_DATE}|{MONTH}\s+\d{{1,2}}\b{_CLOCK}|\d{{1,2}}\s+{MONTH
 _BYLINE_NAME = r"[^\s|｜•·.,!?;:，。！？；：()（）]{1,24}(?:\s[^\s|｜•·.,!?;:，。！？；：()（）]{1,24}){0,2}"
 _BYLINE_SEPARATOR = r"(?:\s*[|｜•·]\s*|\s+[-–—]\s+)"
 
+# What an engine shows in place of a deleted, removed or hidden post, per locale: (language,
+# regex of the whole line, trailing "!" / "." / "。" allowed by DELETED_PLACEHOLDER). A post
+# that is only this line says nothing: in every locale it goes like the English one.
+DELETED_PLACEHOLDERS: tuple[tuple[str, str], ...] = (
+    ("zh", r"(?:该|此|這|这|本)(?:条|則|则|個|个)?(?:评论|評論|回复|回覆|回帖|帖子?|貼文|帖文|楼层|樓層|内容|內容|留言|回答|主题|主題)"
+           r"(?:已经|已經|已)(?:被)?(?:作者|管理员|管理員|版主)?(?:删除|刪除|屏蔽|隐藏|隱藏|折叠|折疊)"
+           r"(?:[,，]\s*(?:只有|仅|僅).{1,40})?"),
+    ("zh", r"(?:内容|內容|回复|回覆|评论|評論)(?:已被)?(?:删除|刪除|屏蔽|隐藏)"),
+    ("en", r"(?:This|The) (?:post|comment|reply|message|answer|topic) (?:has been|was|is) (?:deleted|removed|hidden)"
+           r"(?: by (?:the )?(?:author|user|a moderator|moderators?|admin(?:istrator)?|\S{1,40}))?"
+           r"(?:\s*\.?\s*(?:Only users with .{1,80}|Reason: .{1,80}))?"),
+    ("en", r"\[(?:deleted|removed)(?: by (?:user|author|moderator))?\]|Comment (?:deleted|removed) by (?:user|moderator|author)"
+           r"|\((?:post|comment) (?:deleted|withdrawn) by (?:the )?author.{0,120}\)|\[?(?:Post|Message|Comment) deleted\]?"),
+    ("de", r"Diese[rsn]? (?:Beitrag|Kommentar|Antwort|Nachricht) (?:wurde|ist) (?:gelöscht|entfernt)(?: worden)?"
+           r"(?: von .{1,40})?|\[gelöscht\]"),
+    ("fr", r"Ce (?:message|commentaire|sujet) a été (?:supprimé|retiré)(?: par .{1,40})?|\[supprimé\]"),
+    ("es", r"¡?(?:Este|El) (?:mensaje|comentario|tema) (?:está|ha sido|fue) (?:eliminado|borrado)(?: por .{1,40})?"),
+    ("pt", r"(?:Esta|Este) (?:mensagem|postagem|comentário|post) (?:foi|está) (?:excluíd[ao]|apagad[ao]|removid[ao])"),
+    ("it", r"Questo (?:messaggio|post|commento) è stato (?:eliminato|cancellato|rimosso)"),
+    ("nl", r"Dit (?:bericht|commentaar) is (?:verwijderd|gewist)"),
+    ("ru", r"(?:Это|Данное) (?:сообщение|комментарий) (?:было )?удален[оа]?"),
+    ("ja", r"この(?:投稿|コメント|返信)は削除され(?:ました|ています)"),
+    ("ko", r"(?:삭제된|이) (?:게시물|댓글|글)(?:입니다|은 삭제되었습니다)"),
+)
+DELETED_PLACEHOLDER = "(?:" + "|".join(f"(?:{rx})" for _, rx in DELETED_PLACEHOLDERS) + r")\s*[!！.。]?"
+
 # Named whole-line chrome patterns: (rule name, kind, regex). Order matters only for
 # which name the audit reports when several match.
 CHROME_LINES: tuple[tuple[str, str, str], ...] = (
@@ -52,7 +78,7 @@ CHROME_LINES: tuple[tuple[str, str, str], ...] = (
     ("uploaded-at", "attachment", r"\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}\s*(?:上传|上傳)"),
     ("image-save", "chrome", r"(?:点击|點擊)?(?:查看原图|查看大图|图片已缩小|下载附件|保存到相册|保存到相冊).{0,40}"),
     ("login-prompt", "chrome", r".{0,40}(?:您需要|需要)\s*(?:登录|登錄).{0,60}|.{0,30}(?:没有帐号|没有账号)[?？]?.{0,30}|You (?:must|need to) (?:log ?in|register).{0,80}"),
-    ("deleted-notice", "chrome", r"(?:该|此|這|这)(?:评论|評論|回复|回覆|帖子?|楼层|樓層|内容|內容)已(?:被)?(?:删除|刪除|屏蔽|隐藏)|(?:This|The) (?:post|comment|reply|message) (?:has been|was) (?:deleted|removed)\.?|\[(?:deleted|removed)\]"),
+    ("deleted-notice", "chrome", DELETED_PLACEHOLDER),
     ("rating", "chrome", r"(?:评分|參與人數|参与人数|总评分)[:：]?.{0,80}|收起\s*理由.*"),
     # The header an engine puts above a code block: a label and a select-all link (phpBB
     # "Code: Select all", SMF "Code: [Select]", localised); a bare "Code:" may be the poster's own.

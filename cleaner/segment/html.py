@@ -13,7 +13,7 @@ from ..engines import PageFacts, compile_table, narrowed, ranked
 from .blocks import ATTACHMENT, BODY, CHROME, EDIT, QUOTE, SIGNATURE, PostMeta, Segmented
 from .fallback import segment_generic
 from .lazy import LazyPostMeta
-from .postmeta import _first_value, _post_meta, _string_value, page_identity, page_title
+from .postmeta import _first_value, _post_meta, _string_value, is_title, page_identity, page_title
 from .quotes import QUOTE_HEADER, decide_quotes
 from .structure import expand_code
 from .walk import NOISE, Mark, walk_blocks
@@ -108,7 +108,7 @@ def _title_and_forum(ct, root: etree._Element, facts=None) -> tuple[str, str]:
     title_xpath, forum_xpath = _possible_one(ct, ct.title, facts), _possible_one(ct, ct.forum, facts)
     table_title = _string_value(_first_value(title_xpath, root)) if title_xpath is not None else ""
     table_forum = _string_value(_first_value(forum_xpath, root)) if forum_xpath is not None else ""
-    return table_title or title, table_forum or site
+    return table_title if is_title(table_title) else title, table_forum if is_title(table_forum) else site
 
 
 def segment_with_table(root: etree._Element, table, facts=None) -> Segmented:
@@ -125,15 +125,39 @@ def segment_with_table(root: etree._Element, table, facts=None) -> Segmented:
     )
 
 
+def _bodiless_posts(table, root: etree._Element, facts=None) -> list:
+    """The table's post elements on a page where none holds a body (every post deleted, banned
+    or hidden): the page is that engine's thread with nothing to keep."""
+    ct = compile_table(table)
+    post_xpath = _possible_one(ct, ct.post, facts)
+    return [el for el in post_xpath(root) if isinstance(el, etree._Element)] if post_xpath is not None else []
+
+
+def empty_thread(root: etree._Element, table, posts: list, facts=None) -> Segmented:
+    """Blocks of a thread whose posts have no body: every line is chrome (the audit keeps them),
+    none is a post's, so the text is empty instead of what a structural guess would keep."""
+    ct = compile_table(table)
+    marks = dict.fromkeys(posts, Mark(CHROME, None, f"{table.name}:post-without-body"))
+    title, forum = _title_and_forum(ct, root, facts)
+    walk = walk_blocks(root, marks)
+    return Segmented(blocks=walk.blocks, title=title, forum=forum, engine=table.name, removed=walk.removed)
+
+
 def segment_html(root: etree._Element, *, url: str | None = None) -> Segmented:
-    """Cut a parsed page into blocks: with the best engine table that finds posts, else generically."""
+    """Cut a parsed page into blocks: with the best engine table that finds posts, else generically.
+    A page whose engine table finds posts but no body in any (and no other table finds posts) is
+    an empty thread of that engine, not a page for the fallback."""
     facts = PageFacts(root, url)
+    emptied = None
     for detection in ranked(root, url, facts=facts):
         segmented = segment_with_table(root, detection.table, facts)
         if segmented.posts:
             break
+        if emptied is None:
+            bodiless = _bodiless_posts(detection.table, root, facts)
+            emptied = (detection.table, bodiless) if bodiless else None
     else:
-        segmented = segment_generic(root, url=url)
+        segmented = empty_thread(root, *emptied, facts) if emptied is not None else segment_generic(root, url=url)
     segmented.blocks = expand_code(segmented.blocks)  # (placed as one block each, now lines)
     segmented.canonical_url, segmented.site_name = page_identity(root)
     return segmented

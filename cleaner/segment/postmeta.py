@@ -25,12 +25,21 @@ def _page_title_text(root: etree._Element) -> str:
     return ""
 
 
+_WORD = re.compile(r"\w")
+
+
+def is_title(text: str) -> bool:
+    """A title says something: at least one letter or digit. An engine's title element that
+    holds only a glyph (an icon font's "", a "»" or "#" permalink mark) is not the title."""
+    return bool(text) and _WORD.search(text) is not None
+
+
 def page_title(root: etree._Element) -> tuple[str, str]:
     """(thread title, site name) from <title>: "Subject - Board - Site - Powered by X"."""
     raw = collapse_spaces(_page_title_text(root))
     if not raw:
         return "", ""
-    parts = [p for p in _TITLE_SEPARATOR.split(raw) if p and not _POWERED_BY.search(p)]
+    parts = [p for p in _TITLE_SEPARATOR.split(raw) if is_title(p) and not _POWERED_BY.search(p)]
     if len(parts) <= 1 and "_" in raw:
         parts = [p.strip() for p in raw.split("_") if p.strip()]
     if not parts:
@@ -38,7 +47,7 @@ def page_title(root: etree._Element) -> tuple[str, str]:
     return parts[0], parts[-1] if len(parts) > 1 else ""
 
 
-_DATE_PREFIX = re.compile(r"^(?:发表于|發表於|发表时间|發表時間|发表日期|发帖时间|回复于|posted(?:\s+on)?|published|on)\s*[:：]?\s*", re.IGNORECASE)
+_DATE_PREFIX = re.compile(r"^(?:发表于|發表於|发表时间|發表時間|发表日期|发帖时间|回复于|发布于|發佈於|posted(?:\s+on)?|published|on)\s*[:：]?\s*", re.IGNORECASE)
 _DATE_IN_TITLE = re.compile(r"\d{4}[-/.年]\d{1,2}")
 _FLOOR_NUMBER = re.compile(r"(\d+)\s*(?:#|楼|F\b|樓)|#\s*(\d+)|^\s*(\d+)\s*$")
 FLOOR_NAMES = {"楼主": 1, "樓主": 1, "沙发": 2, "沙發": 2, "板凳": 3, "地板": 4, "地下室": 5}

@@ -72,6 +72,7 @@ HEADER_SHAPES: tuple[tuple[str, str, str], ...] = (
     ("vanilla-quote-author", "", "QuoteAuthor"),
     ("wpforo-quote-author", "", "wpforo-post-quote-author"),
     ("phpbb2-quotetitle", "", "quotetitle"),
+    ("phpwind-h6-quote", "h6", "quote"),
     ("discourse-title", "div", "title"),
 )
 FOOTER_SHAPES: tuple[tuple[str, str, str], ...] = (
@@ -168,6 +169,16 @@ def reference_rule(el: etree._Element) -> str:
     return ""
 
 
+def reference_number(el: etree._Element) -> str:
+    """The post number a reference attribute names ("post: 1234" -> "1234"; "" when none)."""
+    for _rule, attr, value in _REFERENCES:
+        got = el.get(attr)
+        if got is not None and value.search(got):
+            found = _DIGITS.search(got)
+            return found.group() if found else ""
+    return ""
+
+
 def read_quote(el: etree._Element, nested: frozenset | set = frozenset()) -> QuoteParts:
     """The quote's text, header/footer elements and links, not looking into nested quotes."""
     parts = QuoteParts(text=_text(el))
@@ -255,6 +266,13 @@ class PageQuotes:
             self._grams = [_grams(_body_text(body, self.quotes)) for body in self.bodies]
         return self._grams
 
+    def elsewhere(self, number: str, body: str, post: int, min_chars: int, orphan_share: float) -> bool:
+        """Does the quote cite a post of another thread (or page)? Its post number is known, the
+        page's posts have numbers and none is that one, and no post here holds its text: the
+        quote is the only copy on the page and stays (only copies of posts present go)."""
+        return (bool(number) and bool(self.post_of_id) and number not in self.post_of_id
+                and len(body) >= min_chars and self.repeat_share(body, post) < orphan_share)
+
     def repeat_share(self, text: str, post: int) -> float:
         """Share of the text's n-grams found in one other post's own text (the best one)."""
         grams = _grams(text)
@@ -280,9 +298,10 @@ def decide(el: etree._Element, post: int, page: PageQuotes, *, header: etree._El
            min_repeat_chars: int = MIN_REPEAT_CHARS, unlisted_author_of_post: bool = False) -> QuoteDecision:
     """Decide one quote element (``header``: a separate attribution element before it, SMF).
 
-    Rules in order: a reference attribute, a link to a post (unless that post is on this page
+    Rules in order: a reference attribute or a link to a post (unless that post is on this page
     and no post holds the quote's text: the post was edited or removed, the quote is the only
-    copy and stays), a header naming an author of a post on this page, text repeating another
+    copy and stays; or unless it names a post that is not on this page, of another thread, and
+    no post here holds the text: kept as "other-thread"), a header naming an author of a post on this page, text repeating another
     post, a body too short to compare ("too-short"). What is left is kept:
     a header naming nobody on this page ("unlisted-author": an outside author, or a post of
     another page of the thread) and a quote without attribution ("no-attribution")."""
@@ -310,6 +329,8 @@ def decide(el: etree._Element, post: int, page: PageQuotes, *, header: etree._El
 
     rule = reference_rule(el)
     if rule:
+        if page.elsewhere(reference_number(el), body, post, min_repeat_chars, orphan_share):
+            return kept(f"other-thread:{rule}")
         return of_post(f"ref:{rule}")
     for href in parts.hrefs:
         rule, number = post_link_rule(href)
@@ -319,6 +340,8 @@ def decide(el: etree._Element, post: int, page: PageQuotes, *, header: etree._El
         if target is not None and target != post and len(body) >= min_repeat_chars:
             if page.repeat_share(body, post) < orphan_share:
                 return kept(f"orphan:{rule}")
+        if target is None and page.elsewhere(number, body, post, min_repeat_chars, orphan_share):
+            return kept(f"other-thread:{rule}")
         return of_post(f"link:{rule}")
     if author and _name_key(author) in page.author_keys:
         return of_post(f"author:{rule_of_header or 'attribute'}")

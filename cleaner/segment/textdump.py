@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .blocks import BODY, CHROME, Block, PostMeta, Segmented
+from .blocks import BODY, CHROME, QUOTE, SIGNATURE, Block, PostMeta, Segmented
 from ..engines import textdump as td
 from ..textutil import collapse_spaces
 from ..result import Removal
@@ -22,6 +22,8 @@ _TAIL_FLOOR = re.compile(td.TAIL_FLOOR_LINE)
 _LEVEL_TITLE = re.compile(td.LEVEL_TITLE_LINE)
 _LEVEL_NUMBER = re.compile(td.LEVEL_NUMBER_LINE)
 _SENTENCE = re.compile(td.SENTENCE_PUNCTUATION)
+_QUOTE_CUT = re.compile(td.QUOTE_CUT)
+_POST_END = re.compile(td.POST_END_LINE)
 _FINGERPRINTS = tuple((engine, re.compile(rx), w) for engine, rx, w in td.TEXT_FINGERPRINTS)
 
 # Below this score the dump is not attributed to any engine.
@@ -68,7 +70,11 @@ def post_starts(lines: list[str]) -> dict[int, tuple[str, int | None]]:
         floor = _FLOOR.fullmatch(line)
         if floor:
             number = floor_number(floor)
-            if floor.group("posted") and i > 0 and _is_author_name(lines[i - 1]) and i - 1 not in starts:
+            # the author's name above the floor line: when the floor line carries the date, or when
+            # the line after it is a byline without a name ("发表于 2023-7-14 9:38")
+            named_below = i + 1 < len(lines) and (below := _BYLINE.fullmatch(lines[i + 1])) and not below.group("author")
+            if (floor.group("posted") or named_below) and i > 0 and _is_author_name(lines[i - 1]) \
+                    and i - 1 not in starts and not _POST_END.fullmatch(lines[i - 1]):
                 starts[i - 1] = ("author", number)
             else:
                 starts[i] = ("floor", number)
@@ -79,8 +85,9 @@ def post_starts(lines: list[str]) -> dict[int, tuple[str, int | None]]:
 
 def segment_text(text: str) -> Segmented:
     seg = Segmented(engine=detect_text_engine(text))
-    lines = [collapse_spaces(strip_jammer(raw, seg.removed)) for raw in text.splitlines()]
-    lines = [line for line in lines if line]
+    raw_lines = [collapse_spaces(strip_jammer(raw, seg.removed)) for raw in text.splitlines()]
+    gap_after = [i + 1 < len(raw_lines) and not raw_lines[i + 1] for i, line in enumerate(raw_lines) if line]
+    lines = [line for line in raw_lines if line]
     starts = post_starts(lines)
     post: int | None = None if starts else 0
     if not starts:
@@ -99,7 +106,65 @@ def segment_text(text: str) -> Segmented:
         card = card and block.role == CHROME
         seg.blocks.append(block)
     seg.forum = _forum_name(seg.blocks)
+    _mark_quoted_copies(seg.blocks)
+    if starts:
+        _mark_glued_signatures(seg.blocks, gap_after, seg.engine)
+        _mark_page_footer(seg.blocks)
     return seg
+
+
+def _mark_quoted_copies(blocks: list[Block], *, min_chars: int = td.QUOTE_MIN_CHARS) -> None:
+    """The lines after a quote's byline ("name 发表于 date", a post's second byline) that copy
+    another post of the page (cut with "..." or whole) are quotes; a quote whose text no post
+    here holds (another thread's) stays."""
+    own: dict[int, list[str]] = {}
+    for block in blocks:
+        if block.role == BODY and block.post is not None:
+            own.setdefault(block.post, []).append(block.text)
+    texts = {post: "\n".join(lines) for post, lines in own.items()}
+    for i, block in enumerate(blocks):
+        if block.reason != "chrome:quote-byline":
+            continue
+        for quoted in blocks[i + 1:]:
+            if quoted.post != block.post or quoted.role != BODY:
+                break
+            text = _QUOTE_CUT.sub("", quoted.text)
+            if len(text) < min_chars or not any(text in t for p, t in texts.items() if p != block.post):
+                break
+            quoted.role, quoted.reason = QUOTE, "quote:copy-of-post"
+
+
+def _mark_glued_signatures(blocks: list[Block], gap_after: list[bool], engine: str) -> None:
+    """Discuz! dumps: a post's message lines are each followed by a blank line; its signature
+    block is glued to the post's action buttons. The last body line of a post, with no blank line
+    before the buttons, after body lines that all end in a blank line, is the signature."""
+    if engine != "discuz":
+        return
+    for i, block in enumerate(blocks):
+        if not (_POST_END.fullmatch(block.text) and i > 1 and block.post is not None):
+            continue
+        last = blocks[i - 1]
+        if last.post != block.post or last.role != BODY or gap_after[i - 1] or not gap_after[i - 2] \
+                or _POST_END.fullmatch(last.text):
+            continue
+        earlier = [j for j in range(i - 2, -1, -1) if blocks[j].post == block.post and blocks[j].role == BODY]
+        if earlier and all(gap_after[j] for j in earlier):
+            last.role, last.reason = SIGNATURE, "signature:glued-to-buttons"
+
+
+def _mark_page_footer(blocks: list[Block]) -> None:
+    """Lines after the closing line (buttons, Tieba tail) of the last post are the page footer."""
+    last = max((b.post for b in blocks if b.post is not None), default=None)
+    closing = closed = False  # in the post's closing lines (buttons after buttons); past them
+    for block in blocks:
+        if block.post != last:
+            continue
+        closer = block.reason == "chrome:post-tail" or (block.role == BODY and _POST_END.fullmatch(block.text))
+        if closed or (closing and not closer):
+            closed = True
+            block.post, block.role, block.reason = None, CHROME, "chrome:page-footer"
+        elif closer:
+            closing = True
 
 
 def _classify(line: str, post: int | None, seg: Segmented, head: bool) -> Block:
@@ -119,7 +184,10 @@ def _classify(line: str, post: int | None, seg: Segmented, head: bool) -> Block:
         return Block(line, post, CHROME, "text", reason="chrome:floor-marker")
     if head and (_LEVEL_TITLE.fullmatch(line) or _LEVEL_NUMBER.fullmatch(line)):
         return Block(line, post, CHROME, "text", reason="chrome:level")
-    byline = _BYLINE.fullmatch(line) if head else None
+    byline = _BYLINE.fullmatch(line)
+    if byline and meta.date:  # the post has its byline: this one introduces a quote
+        return Block(line, post, QUOTE, "text", reason="chrome:quote-byline")
+    byline = byline if head else None
     if byline:
         meta.author = meta.author or (byline.group("author") or "")
         meta.date = meta.date or byline.group("date")

@@ -107,6 +107,7 @@ CASES = {
     "kunena": (KUNENA6, ["Hi, I got this error with the latest Kunena and Joomla 5.1.", "Any tips and solution?",
                          "Please update the EasySocial plugin first, it fixes this return type."]),
     "stackexchange": (STACKEXCHANGE, ["Is there one word for a mentor who does not know it?",
+                                      "Wasn't the comment sufficient? Low quality question.",
                                       "A role model need not know they are one."]),
     "wpforo": (WPFORO, ["Which detector finds smaller gold nuggets in mineralised soil?",
                         "The Gold Monster handles mineralised ground better."]),
@@ -128,7 +129,7 @@ def test_engine_detected_and_post_bodies_are_exactly_the_posts(engine):
     assert detect(root).name == engine
     assert seg.engine == engine
     assert [b.text for b in seg.blocks if b.role == BODY] == expected
-    assert len(seg.posts) == 2
+    assert len(seg.posts) == (3 if engine == "stackexchange" else 2)  # a Q&A comment is a post
 
 
 def test_vanilla_quote_signature_and_metadata():
@@ -147,10 +148,11 @@ def test_bbpress_list_header_is_not_a_post_and_date_comes_from_the_header_row():
     assert not any(b.role == BODY and b.text in ("Posts", "Share on Reddit") for b in seg.blocks)
 
 
-def test_stackexchange_comments_and_votes_stay_out_of_posts():
+def test_stackexchange_comment_is_a_post_of_its_own_and_votes_stay_out():
     _root, seg = segmented(STACKEXCHANGE)
     comment = next(b for b in seg.blocks if b.text.startswith("Wasn't the comment"))
-    assert comment.role != BODY
+    assert (comment.role, comment.post) == (BODY, 1)  # after the question (0), before the answer (2)
+    assert not any(b.role == BODY and b.text in ("4", "6") for b in seg.blocks)
     assert seg.posts[0].author == "asker"
 
 

@@ -328,3 +328,25 @@ def test_smf_header_is_decided_with_the_quote_after_it():
         ("quoteheader", True, "link:anchor-msg"), ("quote", True, "link:anchor-msg"),
         ("quoteheader", False, "unlisted-author"), ("quote", False, "unlisted-author")]
     assert [e.get("class") for e in decisions[2].drop] == ["quoteheader"]
+
+
+def test_rule_quote_of_a_post_of_another_thread_is_kept():
+    """The quote names a post (by reference attribute or by link) that is not on this page, whose
+    posts have numbers, and no post here holds its text: it is the only copy and stays."""
+    ref = _quote(f'<blockquote data-source="post: 9001"><div class="bbCodeBlock-title">x said:</div>'
+                 f'{STORY}</blockquote>')
+    decision = decide(ref, 1, _page([ALICE, ""], ["alice", "bob"], ids=["77", "78"]))
+    assert (decision.of_post, decision.rule) == (False, "other-thread:xenforo-data-source")
+    link = _quote(f'<blockquote><cite><a href="viewtopic.php?p=9001#p9001">zed wrote:</a></cite>{STORY}</blockquote>')
+    decision = decide(link, 1, _page([ALICE, ""], ["alice", "bob"], ids=["77", "78"]))
+    assert (decision.of_post, decision.rule) == (False, "other-thread:viewtopic-p")
+
+
+def test_rule_quote_of_a_post_elsewhere_whose_text_is_here_is_a_copy():
+    """Same reference to a post not on the page, but a post here holds the text: a copy, removed."""
+    ref = _quote(f'<blockquote data-source="post: 9001">{STORY}</blockquote>')
+    decision = decide(ref, 1, _page([STORY, ""], ["alice", "bob"], ids=["77", "78"]))
+    assert (decision.of_post, decision.rule) == (True, "ref:xenforo-data-source")
+    # a page whose posts carry no numbers cannot tell another thread from this one: as before
+    unknown = decide(ref, 1, _page([ALICE, ""], ["alice", "bob"]))
+    assert (unknown.of_post, unknown.rule) == (True, "ref:xenforo-data-source")
