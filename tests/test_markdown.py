@@ -50,7 +50,7 @@ def test_markdown_has_fences_tables_lists_and_one_section_per_post(cleaner):
     assert "| 项目 | 版本 | 备注 |\n| --- | --- | --- |\n| 系统 | Raspberry Pi OS 12 | 64 位 |" in md
     assert "1. 把 python3 换成绝对路径 /usr/bin/python3\n2. 在 crontab 里加上 SHELL=/bin/bash" in md
     assert "复制代码" not in md and "复制代码" not in result.text
-    assert [(r.text, r.rule) for r in result.removed if r.text == "复制代码"] == [("复制代码", "chrome:buttons")] * 2
+    assert [(r.text, r.rule) for r in result.removed if r.text == "复制代码"] == [("复制代码", "discuz:copy-code")] * 2
 
 
 def test_first_post_markdown_has_no_section_heading(cleaner):
