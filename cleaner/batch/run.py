@@ -7,36 +7,33 @@ joblib's default dispatch would read far ahead), and (3) to notice a dead worker
 (``BrokenProcessPool``) and resubmit what it held. All three are a few lines with the stdlib
 executor and awkward through joblib's loky backend.
 
-Every page gets two time limits in a worker: a soft one (``SIGALRM`` -> ``CleanTimeoutError``
--> an error record) and a hard one (``faulthandler`` exits the worker even inside C code such
-as a pathological lxml parse); the pool is then rebuilt and the chunk's other pages retried.
+Every page gets two time limits in a worker and a memory budget (limits.py); workers die with
+the parent, SIGTERM/SIGHUP take the Ctrl-C path (workers.py); the output is locked (lock.py).
 """
 
 from __future__ import annotations
 
 import collections
 import concurrent.futures as cf
-import faulthandler
 import multiprocessing
 import os
-import signal
 import sys
-import threading
 import time
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from typing import Callable, Iterable, Iterator
 
+from .limits import DEFAULT_MEMORY_MB, cap_memory, page_limits, soft_time_limit  # noqa: F401 (API)
 from .readers import PageInput
+from .workers import die_with_parent, reset_stop_signals, stop_signals_interrupt
 from ..decode import MAX_PAGE_BYTES as DEFAULT_MAX_BYTES
 from ..errors import CleanError, CleanTimeoutError, PageTooLargeError
 from ..pipeline import Pending
 from ..result import CleanResult
+from ..textutil import replace_surrogates, scrub_strings
 
 DEFAULT_TIMEOUT_S = 30.0  # per page in a worker: SIGALRM turns it into an error record
-HARD_TIMEOUT_FACTOR = 2.0  # a worker still busy after factor * timeout + grace is killed
-HARD_TIMEOUT_GRACE_S = 5.0
 CHUNK_MAX_PAGES = 8
 CHUNK_MAX_BYTES = 4 * 1024 * 1024
 CHUNKS_IN_FLIGHT_PER_JOB = 4
@@ -54,6 +51,7 @@ class CleanOptions:
     trust_model: bool = False
     max_bytes: int | None = DEFAULT_MAX_BYTES
     timeout: float | None = DEFAULT_TIMEOUT_S
+    memory_mb: int | None = DEFAULT_MEMORY_MB  # per worker process, above its start (limits.py)
 
     def cleaner_kwargs(self) -> dict:
         kwargs: dict = {"max_bytes": self.max_bytes, "time_limit": self.timeout}
@@ -161,57 +159,25 @@ def clean_record(page: PageInput, cleaner, options: CleanOptions) -> dict:
     return clean_records([page], cleaner, options)[0]
 
 
-# ---------------------------------------------------------------- time limits
-def _can_use_alarm() -> bool:
-    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-
-
-def _raise_timeout(signum, frame):
-    raise CleanTimeoutError("page took longer than the time limit")
-
-
-@contextmanager
-def soft_time_limit(seconds: float | None):
-    """Raise ``CleanTimeoutError`` after ``seconds`` (main thread on POSIX only; else a no-op)."""
-    if not seconds or not _can_use_alarm():
-        yield
-        return
-    previous = signal.signal(signal.SIGALRM, _raise_timeout)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
-@contextmanager
-def page_limits(seconds: float | None, *, hard: bool = False, hard_seconds: float | None = None):
-    """The soft limit of ``seconds``; with ``hard`` (in a worker) also the hard one, after
-    HARD_TIMEOUT_FACTOR times ``hard_seconds`` (default ``seconds``) plus a grace period."""
-    hard_base = hard_seconds if hard_seconds is not None else seconds
-    armed = hard and bool(hard_base)
-    if armed:
-        faulthandler.dump_traceback_later(hard_base * HARD_TIMEOUT_FACTOR + HARD_TIMEOUT_GRACE_S,
-                                          exit=True, file=_WORKER["devnull"])
-    try:
-        with soft_time_limit(seconds):
-            yield
-    finally:
-        if armed:
-            faulthandler.cancel_dump_traceback_later()
-
-
 # ---------------------------------------------------------------- worker processes
 _WORKER: dict = {}
 
 
-def _init_worker(options: CleanOptions, cleaner=None) -> None:
-    """Per-process setup: the Cleaner is built (model loaded) once here, not per page."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+def _init_worker(options: CleanOptions, cleaner=None, parent_pid: int | None = None,
+                 inherited_fds: tuple[int, ...] = ()) -> None:
+    """Per-process setup: the Cleaner is built (model loaded) once here, not per page; the
+    worker dies with its parent, drops its inherited copy of the output lock and caps its memory."""
+    reset_stop_signals()
+    if parent_pid is not None:
+        die_with_parent(parent_pid)
+    for fd in inherited_fds:  # the output's lock must end with the parent, not outlive it here
+        try:
+            os.close(fd)
+        except OSError:
+            pass
     _WORKER["options"] = options
     _WORKER["cleaner"] = cleaner if cleaner is not None else make_cleaner(options)
-    _WORKER["devnull"] = open(os.devnull, "w")
+    _WORKER["memory_cap"] = cap_memory(options.memory_mb)
 
 
 def _clean_chunk(pages: list[PageInput]) -> tuple[list[dict], int]:
@@ -259,8 +225,9 @@ class PoolStats:
 class ParallelCleaner:
     """Ordered, bounded-window parallel map of pages to records over worker processes."""
 
-    def __init__(self, options: CleanOptions, jobs: int):
+    def __init__(self, options: CleanOptions, jobs: int, inherited_fds: tuple[int, ...] = ()):
         self.options = options
+        self.inherited_fds = inherited_fds if _pool_context().get_start_method() == "fork" else ()
         self.jobs = max(1, jobs)
         self.stats = PoolStats()
         ctx = _pool_context()
@@ -271,7 +238,8 @@ class ParallelCleaner:
 
     def _new_pool(self) -> cf.ProcessPoolExecutor:
         return cf.ProcessPoolExecutor(self.jobs, mp_context=self._ctx, initializer=_init_worker,
-                                      initargs=(self.options, self._shared_cleaner))
+                                      initargs=(self.options, self._shared_cleaner, os.getpid(),
+                                                self.inherited_fds))
 
     def map(self, pages: Iterable[PageInput]) -> Iterator[dict]:
         """Records in input order. After a worker death the pages it may have held are re-run one
@@ -416,6 +384,7 @@ def run_batch(pages: Iterable[PageInput], writer, options: CleanOptions, *, jobs
 
     def todo(stream):
         for page in stream:
+            scrub_page(page)
             if written(page.id, page.url):
                 summary.count_skipped()
                 continue
@@ -424,15 +393,17 @@ def run_batch(pages: Iterable[PageInput], writer, options: CleanOptions, *, jobs
     bar = _progress_bar(progress)
     started = time.perf_counter()
     pool = None
+    lock_fd = getattr(writer, "lock_fd", None)
     try:
-        if record_fn is not None:
-            records = record_fn(todo(pages))
-        elif in_process:
-            records = clean_serial(todo(pages), options)
-        else:
-            pool = ParallelCleaner(options, jobs)
-            records = pool.map(todo(pages))
-        write_records(records, writer, summary, bar)
+        with stop_signals_interrupt():
+            if record_fn is not None:
+                records = record_fn(todo(pages))
+            elif in_process:
+                records = clean_serial(todo(pages), options)
+            else:
+                pool = ParallelCleaner(options, jobs, inherited_fds=() if lock_fd is None else (lock_fd,))
+                records = pool.map(todo(pages))
+            write_records(records, writer, summary, bar)
     except BaseException:
         writer.abort()
         if pool is not None:
@@ -450,15 +421,29 @@ def run_batch(pages: Iterable[PageInput], writer, options: CleanOptions, *, jobs
     return summary
 
 
+def scrub_page(page: PageInput) -> None:
+    """An id or URL with a lone surrogate gets U+FFFD here, as its record will (resume matches)."""
+    page.id = replace_surrogates(page.id)
+    if page.url:
+        page.url = replace_surrogates(page.url)
+
+
 def already_written(writer) -> Callable[[str, str | None], bool]:
-    """Resume: whether the writer already holds the record of (id, url)."""
+    """Resume: whether the writer already holds the record of this input (id, url), asked once
+    per input in input order. Ids may repeat: the output's count of records of an id is used
+    up one input at a time, so resume counts inputs, not distinct ids."""
     from .writers import id_key
 
-    done = writer.done_keys()
+    done = collections.Counter(writer.done_keys())
     is_done = getattr(writer, "is_done", None)
 
     def written(record_id: str, url: str | None) -> bool:
-        return bool(done and id_key(record_id) in done) or (is_done is not None and is_done(record_id, url))
+        if done:
+            key = id_key(record_id)
+            if done.get(key, 0) > 0:
+                done[key] -= 1
+                return True
+        return is_done is not None and is_done(record_id, url)
 
     return written
 
@@ -466,6 +451,7 @@ def already_written(writer) -> Callable[[str, str | None], bool]:
 def write_records(records: Iterable[dict], writer, summary: "Summary", bar) -> None:
     """Write, count and tick each record, then finish the writer (callers abort it on error)."""
     for record in records:
+        record = scrub_strings(record)  # no field can stop the writer (lone surrogates)
         writer.write(record)
         summary.count(record)
         if bar is not None:

@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from ..textutil import replace_surrogates
 from ..errors import (
     CleanError,
     DecodeError,
@@ -87,8 +88,9 @@ def decode(
 
 
 def decode_text(text: str) -> Decoded:
-    """Wrap text that is already str: only the HTML-or-text test applies."""
-    text = text[1:] if text.startswith("\ufeff") else text
+    """Wrap text that is already str: only the HTML-or-text test applies. Lone surrogates
+    (which no parser or file accepts) become U+FFFD, so no text after one is lost."""
+    text = replace_surrogates(text[1:] if text.startswith("\ufeff") else text)
     if not text or text.isspace():  # = not text.strip()
         text = ""
     _reject_binary_text(text, "str")
