@@ -8,8 +8,11 @@ the model and the lines it is asked about in model/."""
 
 from __future__ import annotations
 
+import ctypes
 import re
+import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 from dataclasses import dataclass
 from typing import Any, Mapping, Sequence
@@ -43,15 +46,57 @@ class Document:
 
 
 class Deadline:
-    """Cooperative time limit checked between stages: a huge page fails with a clear error."""
+    """A page's time limit: checked between stages, and enforced inside their loops too (a
+    page of 700,000 ``<br>`` spends a minute in one stage): a timer thread raises in the
+    cleaning thread once the time is up (``PyThreadState_SetAsyncExc``, delivered at the next
+    Python bytecode, in any thread, with no signal handler taken from the caller)."""
 
     def __init__(self, seconds: float | None):
         self.seconds = seconds
         self.start = time.monotonic()
+        self.stage = "decoding"
 
     def check(self, stage: str) -> None:
         if self.seconds is not None and time.monotonic() - self.start > self.seconds:
             raise CleanTimeoutError(f"cleaning took longer than {self.seconds:g} s (stopped after {stage})")
+
+    @contextmanager
+    def enforced(self):
+        if self.seconds is None:
+            yield
+            return
+        target, lock, state = threading.get_ident(), threading.Lock(), {"armed": True}
+
+        def fire() -> None:
+            with lock:
+                if state["armed"]:
+                    _set_async_exc(target, _DeadlinePassed)
+
+        timer = threading.Timer(max(self.seconds - (time.monotonic() - self.start), 0.0), fire)
+        timer.daemon = True
+        try:
+            timer.start()
+        except RuntimeError:  # no thread to be had (a memory cap): the checks between stages remain
+            state["armed"] = False
+        try:
+            yield
+        except _DeadlinePassed:
+            raise CleanTimeoutError(f"cleaning took longer than {self.seconds:g} s "
+                                    f"(stopped during {self.stage})") from None
+        finally:
+            with lock:
+                state["armed"] = False
+                _set_async_exc(target, None)  # one fired but not yet delivered is dropped
+            timer.cancel()
+
+
+class _DeadlinePassed(CleanTimeoutError):
+    """Raised by the Deadline's timer inside the cleaning thread."""
+
+
+def _set_async_exc(thread_id: int, exc_type: type | None) -> None:
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread_id),
+                                               None if exc_type is None else ctypes.py_object(exc_type))
 
 
 def read_page(page: Any, headers: Mapping[str, str] | None, max_bytes: int) -> Document:
@@ -129,14 +174,17 @@ def prepare(page: Any, *, url: str | None = None, headers: Mapping[str, str] | N
             max_bytes: int = MAX_PAGE_BYTES, time_limit: float | None = TIME_LIMIT_S) -> Pending | CleanResult:
     """decode -> segment -> rules; an empty input is already its result."""
     deadline = Deadline(time_limit)
-    doc = read_page(page, headers, max_bytes)
-    if not doc.text or doc.text.isspace():  # = not doc.text.strip(), without a copy
-        return CleanResult(encoding=doc.encoding, url=url, empty_reason="empty input")
-    seg = segment_page(doc.text, is_html=doc.is_html, url=url)
-    deadline.check("segmentation")
-    posts = None if replies or not seg.is_thread else {0}
-    verdicts = apply_rules(seg, posts, chrome_line_patterns(seg.engine), use_rules)
-    deadline.check("rules")
+    with deadline.enforced():
+        doc = read_page(page, headers, max_bytes)
+        if not doc.text or doc.text.isspace():  # = not doc.text.strip(), without a copy
+            return CleanResult(encoding=doc.encoding, url=url, empty_reason="empty input")
+        deadline.stage = "segmentation"
+        seg = segment_page(doc.text, is_html=doc.is_html, url=url)
+        deadline.check("segmentation")
+        posts = None if replies or not seg.is_thread else {0}
+        deadline.stage = "rules"
+        verdicts = apply_rules(seg, posts, chrome_line_patterns(seg.engine), use_rules)
+        deadline.check("rules")
     return Pending(seg, verdicts, replies, doc.encoding, url,
                    model_lines(seg, verdicts, posts) if scored else [],
                    threshold if seg.is_thread else max(threshold, ARTICLE_MIN_SPAM_SCORE))

@@ -24,6 +24,8 @@ from ..errors import CleanTimeoutError
 HARD_TIMEOUT_FACTOR = 2.0  # a worker still busy after factor * timeout + grace is killed
 HARD_TIMEOUT_GRACE_S = 5.0
 DEFAULT_MEMORY_MB = 4096  # per worker, above what it holds when it starts (model, libraries)
+RAM_SHARE_FOR_WORKERS = 0.75  # all workers together stay under this share of physical memory
+MIN_MEMORY_MB = 512
 
 _DEVNULL: list = []
 
@@ -81,6 +83,39 @@ def address_space_bytes() -> int | None:
             return int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
     except (OSError, ValueError, IndexError, AttributeError):
         return None
+
+
+NEAR_CAP = 0.95  # a failure with the process's peak size this close to its cap is lack of memory
+
+
+def peak_bytes() -> int | None:
+    """The largest this process's address space has been (Linux VmPeak), or None."""
+    try:
+        with open("/proc/self/status", encoding="ascii", errors="replace") as fh:
+            return next((int(line.split()[1]) * 1024 for line in fh if line.startswith("VmPeak:")), None)
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def hit_memory_cap(cap: int | None) -> bool:
+    """Whether this process has reached its memory cap: under ``RLIMIT_AS`` running out shows up
+    as whatever the failing allocation raises (MemoryError, lxml's "unknown error", "can't
+    start new thread"), so the cap, not the exception, tells."""
+    if not cap:
+        return False
+    peak = peak_bytes()
+    return peak is not None and peak >= cap * NEAR_CAP
+
+
+def worker_budget_mb(requested_mb: int | None, jobs: int) -> int | None:
+    """The per-worker budget: as asked, but no more than the workers' share of the machine."""
+    if not requested_mb:
+        return None
+    try:
+        ram_mb = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") // (1024 * 1024)
+    except (ValueError, OSError, AttributeError):  # pragma: no cover - no sysconf
+        return requested_mb
+    return min(requested_mb, max(MIN_MEMORY_MB, int(ram_mb * RAM_SHARE_FOR_WORKERS / max(jobs, 1))))
 
 
 def cap_memory(budget_mb: int | None) -> int | None:

@@ -15,16 +15,17 @@ from __future__ import annotations
 
 import collections
 import concurrent.futures as cf
+import gc
 import multiprocessing
 import os
 import sys
 import time
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Callable, Iterable, Iterator
 
-from .limits import DEFAULT_MEMORY_MB, cap_memory, page_limits, soft_time_limit  # noqa: F401 (API)
+from .limits import DEFAULT_MEMORY_MB, cap_memory, hit_memory_cap, page_limits, soft_time_limit, worker_budget_mb  # noqa: F401
 from .readers import PageInput
 from .workers import die_with_parent, reset_stop_signals, stop_signals_interrupt
 from ..decode import MAX_PAGE_BYTES as DEFAULT_MAX_BYTES
@@ -107,14 +108,21 @@ def prepare_record(page: PageInput, cleaner, options: CleanOptions):
 
 
 def failure_record(page: PageInput, exc: BaseException) -> dict:
+    if isinstance(exc, MemoryError) or (not isinstance(exc, CleanTimeoutError)
+                                        and hit_memory_cap(_WORKER.get("memory_cap"))):
+        return _memory_record(page)
     if isinstance(exc, CleanError):
         return error_record(page, str(exc) or type(exc).__name__, exc.code)
     if isinstance(exc, RecursionError):
         return error_record(page, "page nested too deeply", "parse")
-    if isinstance(exc, MemoryError):
-        return error_record(page, "out of memory on this page", "memory")
     # a bug must cost one record, not the batch; the message says which
     return error_record(page, f"internal error: {type(exc).__name__}: {exc}", "internal")
+
+
+def _memory_record(page: PageInput) -> dict:
+    cap = _WORKER.get("memory_cap")
+    budget = f" (the worker's budget is {_WORKER['options'].memory_mb} MB, --max-memory)" if cap else ""
+    return error_record(page, f"out of memory on this page{budget}", "memory")
 
 
 def finish_records(prepared: list[tuple[PageInput, Pending]], cleaner, options: CleanOptions) -> list[dict]:
@@ -181,8 +189,27 @@ def _init_worker(options: CleanOptions, cleaner=None, parent_pid: int | None = N
 
 
 def _clean_chunk(pages: list[PageInput]) -> tuple[list[dict], int]:
-    """Runs in a worker: records for a chunk, plus this process's peak RSS (KiB) for the summary."""
-    return clean_records(pages, _WORKER["cleaner"], _WORKER["options"], hard_limit=True), _peak_rss_kib()
+    """Runs in a worker: records for a chunk, plus this process's peak RSS (KiB) for the summary.
+    Out of memory (the worker's cap) can strike outside a page's own try, even while an error
+    is handled: then the chunk is redone page by page, once its memory is freed."""
+    cleaner, options = _WORKER["cleaner"], _WORKER["options"]
+    try:
+        records = clean_records(pages, cleaner, options, hard_limit=True)
+    except MemoryError:
+        records = None  # leave the except block first: its traceback holds the page's memory
+    if records is None:
+        gc.collect()
+        records = [_clean_alone(page, cleaner, options) for page in pages]
+    return records, _peak_rss_kib()
+
+
+def _clean_alone(page: PageInput, cleaner, options: CleanOptions) -> dict:
+    try:
+        return clean_records([page], cleaner, options, hard_limit=True)[0]
+    except MemoryError:
+        pass
+    gc.collect()
+    return _memory_record(page)
 
 
 def _peak_rss_kib() -> int:
@@ -226,9 +253,9 @@ class ParallelCleaner:
     """Ordered, bounded-window parallel map of pages to records over worker processes."""
 
     def __init__(self, options: CleanOptions, jobs: int, inherited_fds: tuple[int, ...] = ()):
-        self.options = options
-        self.inherited_fds = inherited_fds if _pool_context().get_start_method() == "fork" else ()
         self.jobs = max(1, jobs)
+        self.options = replace(options, memory_mb=worker_budget_mb(options.memory_mb, self.jobs))
+        self.inherited_fds = inherited_fds if _pool_context().get_start_method() == "fork" else ()
         self.stats = PoolStats()
         ctx = _pool_context()
         # With fork, build the Cleaner once in the parent and let every worker inherit it.
@@ -265,7 +292,7 @@ class ParallelCleaner:
             head = pending[0]
             try:
                 records, rss = head.future.result()
-            except BrokenProcessPool:
+            except (BrokenProcessPool, Exception):  # a dead worker, or a chunk that failed in it
                 pending = self._recover(pending)
                 continue
             pending.popleft()
