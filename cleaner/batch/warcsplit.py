@@ -7,7 +7,8 @@ text, and the next record is gone) with nothing but a warning. Here each record 
 with ``WARC/1.x``, name its ``WARC-Record-ID`` and ``Content-Length``, and be followed by its
 blank-line end and then the next ``WARC/`` header or the end of the file. A record that is not
 becomes an error, and reading resumes at the next ``WARC/1.`` header after its start: the
-same resynchronisation the gzip reader does at the next gzip member.
+same resynchronisation the gzip reader does at the next gzip member. (A false start inside
+content must pass the same header checks to be taken.)
 """
 
 from __future__ import annotations
@@ -95,15 +96,22 @@ def _check_end(fh: BinaryIO) -> int:
 
 
 def _next_header(fh: BinaryIO, start: int) -> int | None:
-    """The offset of the next ``WARC/1.`` at the start of a line, at or after ``start``."""
+    """The offset of the next plausible record at or after ``start``: a ``WARC/1.`` whose header
+    checks out. It need not start a line: a record cut short runs straight into the next one."""
     pos = start
     while True:
-        fh.seek(max(pos - 1, 0))
-        chunk = fh.read(SCAN_CHUNK_BYTES + len(RECORD_MAGIC) + 1)
-        if len(chunk) <= len(RECORD_MAGIC):
+        fh.seek(pos)
+        chunk = fh.read(SCAN_CHUNK_BYTES + len(RECORD_MAGIC))
+        if len(chunk) < len(RECORD_MAGIC):
             return None
-        base = max(pos - 1, 0)
-        hit = chunk.find(b"\n" + RECORD_MAGIC)
-        if hit >= 0:
-            return base + hit + 1
+        hit = chunk.find(RECORD_MAGIC)
+        while 0 <= hit <= SCAN_CHUNK_BYTES:
+            fh.seek(pos + hit)
+            try:
+                _checked_length(fh.read(MAX_HEADER_BYTES), MAX_RECORD_BYTES)
+                return pos + hit
+            except CorruptRecord:
+                hit = chunk.find(RECORD_MAGIC, hit + 1)
+        if len(chunk) <= SCAN_CHUNK_BYTES:
+            return None
         pos += SCAN_CHUNK_BYTES

@@ -58,6 +58,17 @@ def test_plain_warc_truncated_record_is_an_error_and_the_next_record_survives(tm
     assert [(p.url, p.payload) for p in good] == [(u, b) for i, (u, b) in enumerate(zip(URLS, BODIES)) if i != 2]
 
 
+@pytest.mark.parametrize("cut", [10, 120, 300])
+def test_plain_warc_of_responses_only_a_cut_record_runs_into_the_next_and_both_are_found(tmp_path, cut):
+    responses = _members(tmp_path)[1::2]  # no request records: the next record is a page
+    responses[2] = responses[2][:-cut]  # no blank line left: the next "WARC/1.0" does not start a line
+    path = tmp_path / "r.warc"
+    path.write_bytes(b"".join(responses))
+    pages = _read(path)
+    assert [p.error_code if p.error else p.url for p in pages] == [*URLS[:2], "warc", *URLS[3:]]
+    assert [p.payload for p in pages if not p.error] == [b for i, b in enumerate(BODIES) if i != 2]
+
+
 def test_plain_warc_truncated_at_the_end_of_file_is_an_error(tmp_path):
     path = tmp_path / "t.warc"
     path.write_bytes(b"".join(_members(tmp_path))[:-60])
