@@ -9,6 +9,7 @@ the model and the lines it is asked about in model/."""
 from __future__ import annotations
 
 import ctypes
+import os
 import re
 import threading
 import time
@@ -47,8 +48,8 @@ class Document:
 
 class Deadline:
     """A page's time limit: checked between stages, and enforced inside their loops too (a
-    page of 700,000 ``<br>`` spends a minute in one stage): a timer thread raises in the
-    cleaning thread once the time is up (``PyThreadState_SetAsyncExc``, delivered at the next
+    page of 700,000 ``<br>`` spends a minute in one stage): a watchdog thread raises in the
+    cleaning thread once the time is up (``_Watchdog``, ``PyThreadState_SetAsyncExc``, delivered at the next
     Python bytecode, in any thread, with no signal handler taken from the caller)."""
 
     def __init__(self, seconds: float | None):
@@ -65,33 +66,73 @@ class Deadline:
         if self.seconds is None:
             yield
             return
-        target, lock, state = threading.get_ident(), threading.Lock(), {"armed": True}
-
-        def fire() -> None:
-            with lock:
-                if state["armed"]:
-                    _set_async_exc(target, _DeadlinePassed)
-
-        timer = threading.Timer(max(self.seconds - (time.monotonic() - self.start), 0.0), fire)
-        timer.daemon = True
-        try:
-            timer.start()
-        except RuntimeError:  # no thread to be had (a memory cap): the checks between stages remain
-            state["armed"] = False
+        token = _WATCHDOG.arm(threading.get_ident(), self.start + self.seconds)
         try:
             yield
         except _DeadlinePassed:
             raise CleanTimeoutError(f"cleaning took longer than {self.seconds:g} s "
                                     f"(stopped during {self.stage})") from None
         finally:
-            with lock:
-                state["armed"] = False
-                _set_async_exc(target, None)  # one fired but not yet delivered is dropped
-            timer.cancel()
+            _WATCHDOG.disarm(token)
 
 
 class _DeadlinePassed(CleanTimeoutError):
-    """Raised by the Deadline's timer inside the cleaning thread."""
+    """Raised by the watchdog inside the cleaning thread."""
+
+
+class _Watchdog:
+    """One daemon thread per process that raises ``_DeadlinePassed`` in each cleaning thread
+    whose deadline has passed (a thread per page would cost 0.3 ms a page). Restarted after a
+    fork, where threads do not survive."""
+
+    def __init__(self) -> None:
+        self._pid = -1
+        self._cond = threading.Condition()
+        self._due: dict[int, tuple[int, float]] = {}  # token -> (thread id, deadline)
+        self._next = 0
+        self._wake = 0.0  # when the thread will look next
+
+    def arm(self, thread_id: int, deadline: float) -> int | None:
+        if self._pid != os.getpid() and not self._start():
+            return None  # no thread to be had (a memory cap): the checks between stages remain
+        with self._cond:
+            self._next += 1
+            self._due[self._next] = (thread_id, deadline)
+            if deadline < self._wake:  # else it wakes in time anyway: no switch per page
+                self._cond.notify()
+            return self._next
+
+    def disarm(self, token: int | None) -> None:
+        if token is None:
+            return
+        with self._cond:
+            entry = self._due.pop(token, None)
+            if entry is None:  # fired: one not yet delivered is dropped
+                _set_async_exc(threading.get_ident(), None)
+
+    def _start(self) -> bool:
+        self._cond, self._due, self._pid, self._wake = threading.Condition(), {}, os.getpid(), float("inf")
+        try:
+            threading.Thread(target=self._run, name="clean-deadline", daemon=True).start()
+        except RuntimeError:
+            self._pid = -1
+            return False
+        return True
+
+    def _run(self) -> None:
+        cond = self._cond
+        with cond:
+            while True:
+                now = time.monotonic()
+                for token, (thread_id, deadline) in list(self._due.items()):
+                    if deadline <= now:
+                        del self._due[token]
+                        _set_async_exc(thread_id, _DeadlinePassed)
+                self._wake = min((d for _, d in self._due.values()), default=now + 3600)
+                cond.wait(self._wake - now)
+
+
+_WATCHDOG = _Watchdog()
 
 
 def _set_async_exc(thread_id: int, exc_type: type | None) -> None:
