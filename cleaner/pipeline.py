@@ -11,6 +11,7 @@ from __future__ import annotations
 import ctypes
 import os
 import re
+import signal
 import threading
 import time
 from contextlib import contextmanager
@@ -83,53 +84,69 @@ class _DeadlinePassed(CleanTimeoutError):
 class _Watchdog:
     """One daemon thread per process that raises ``_DeadlinePassed`` in each cleaning thread
     whose deadline has passed (a thread per page would cost 0.3 ms a page). Restarted after a
-    fork, where threads do not survive."""
+    fork, where threads do not survive, and if it ever died."""
 
     def __init__(self) -> None:
         self._pid = -1
-        self._cond = threading.Condition()
-        self._due: dict[int, tuple[int, float]] = {}  # token -> (thread id, deadline)
-        self._next = 0
-        self._wake = 0.0  # when the thread will look next
+        self._thread: threading.Thread | None = None
+        self._state = _WatchState()
 
-    def arm(self, thread_id: int, deadline: float) -> int | None:
-        if self._pid != os.getpid() and not self._start():
+    def arm(self, thread_id: int, deadline: float) -> tuple | None:
+        if (self._pid != os.getpid() or self._thread is None or not self._thread.is_alive()) and not self._start():
             return None  # no thread to be had (a memory cap): the checks between stages remain
-        with self._cond:
-            self._next += 1
-            self._due[self._next] = (thread_id, deadline)
-            if deadline < self._wake:  # else it wakes in time anyway: no switch per page
-                self._cond.notify()
-            return self._next
+        state = self._state
+        with state.cond:
+            state.next += 1
+            state.due[state.next] = (thread_id, deadline)
+            if deadline < state.wake:  # else it wakes in time anyway: no switch per page
+                state.cond.notify()
+            return state, state.next
 
-    def disarm(self, token: int | None) -> None:
-        if token is None:
+    def disarm(self, armed: tuple | None) -> None:
+        if armed is None:
             return
-        with self._cond:
-            entry = self._due.pop(token, None)
-            if entry is None:  # fired: one not yet delivered is dropped
+        state, token = armed
+        with state.cond:
+            if state.due.pop(token, None) is None:  # fired: one not yet delivered is dropped
                 _set_async_exc(threading.get_ident(), None)
 
     def _start(self) -> bool:
-        self._cond, self._due, self._pid, self._wake = threading.Condition(), {}, os.getpid(), float("inf")
+        """A new thread on a new state (a thread half started by an interrupt keeps the old one)."""
+        self._state, self._pid = _WatchState(), os.getpid()
+        # Signals wait while the thread starts: a handler raising in between (a batch's SIGALRM
+        # time limit, Ctrl-C) would leave a half-started thread behind.
+        masked = hasattr(signal, "pthread_sigmask") and threading.current_thread() is threading.main_thread()
+        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, signal.valid_signals()) if masked else None
         try:
-            threading.Thread(target=self._run, name="clean-deadline", daemon=True).start()
+            self._thread = threading.Thread(target=_watch, args=(self._state,), name="clean-deadline", daemon=True)
+            self._thread.start()
         except RuntimeError:
-            self._pid = -1
+            self._thread = None
             return False
+        finally:
+            if masked:
+                signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
         return True
 
-    def _run(self) -> None:
-        cond = self._cond
-        with cond:
-            while True:
-                now = time.monotonic()
-                for token, (thread_id, deadline) in list(self._due.items()):
-                    if deadline <= now:
-                        del self._due[token]
-                        _set_async_exc(thread_id, _DeadlinePassed)
-                self._wake = min((d for _, d in self._due.values()), default=now + 3600)
-                cond.wait(self._wake - now)
+
+class _WatchState:
+    def __init__(self) -> None:
+        self.cond = threading.Condition()
+        self.due: dict[int, tuple[int, float]] = {}  # token -> (thread id, deadline)
+        self.next = 0
+        self.wake = float("inf")  # when the thread looks next
+
+
+def _watch(state: _WatchState) -> None:
+    with state.cond:
+        while True:
+            now = time.monotonic()
+            for token, (thread_id, deadline) in list(state.due.items()):
+                if deadline <= now:
+                    del state.due[token]
+                    _set_async_exc(thread_id, _DeadlinePassed)
+            state.wake = min((d for _, d in state.due.values()), default=now + 3600)
+            state.cond.wait(state.wake - now)
 
 
 _WATCHDOG = _Watchdog()
