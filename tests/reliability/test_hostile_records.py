@@ -7,6 +7,8 @@ paragraph after it was silently lost. Now each becomes U+FFFD and every input gi
 
 from __future__ import annotations
 
+import os
+
 from rel_support import RULES, read_records, run_cli, write_jsonl
 
 import cleaner
@@ -77,3 +79,16 @@ def test_resume_after_a_surrogate_record_skips_it_instead_of_dying_again(tmp_pat
     again = run_batch(iter_pages(resolve_inputs([str(src)])), JsonlFileWriter(str(out), resume=True), options,
                       in_process=True)
     assert again.skipped == 4 and len(read_records(out)) == 4
+
+
+def test_a_file_name_that_is_not_utf8_gives_its_record(tmp_path):
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "ok.html").write_text(_html("?"), encoding="utf-8")
+    with open(os.path.join(os.fsencode(folder), b"caf\xe9.html"), "w", encoding="utf-8") as fh:
+        fh.write(_html("!"))  # os.walk gives its name with a lone surrogate (surrogateescape)
+    out = tmp_path / "out.jsonl"
+    summary = run_batch(iter_pages(resolve_inputs([str(folder)])), JsonlFileWriter(str(out)), CleanOptions(model="none"),
+                        in_process=True)
+    assert summary.ok == 2
+    assert sorted(r["id"] for r in read_records(out)) == ["caf\ufffd.html", "ok.html"]
