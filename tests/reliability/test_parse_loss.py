@@ -68,7 +68,7 @@ BLOCKS = st.lists(st.tuples(WRAPPERS, PARAGRAPH), min_size=1, max_size=12)
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(blocks=BLOCKS, article=st.booleans())
-def test_kept_and_removed_text_cover_every_word_of_an_html_page(blocks, article):
+def test_kept_and_removed_text_cover_every_character_of_an_html_page(blocks, article):
     body = "".join(wrapper.format(text) for wrapper, text in blocks)
     if article:
         body = f"<article>{body}</article>"
@@ -79,5 +79,5 @@ def test_kept_and_removed_text_cover_every_word_of_an_html_page(blocks, article)
 
 @settings(max_examples=60, deadline=None)
 @given(lines=st.lists(PARAGRAPH, min_size=1, max_size=15))
-def test_kept_and_removed_text_cover_every_word_of_a_text_dump(lines):
+def test_kept_and_removed_text_cover_every_character_of_a_text_dump(lines):
     assert _missing(" ".join(lines), CLEANER.clean("\n".join(lines))) == Counter()
