@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import json
 import os
 import sys
 from dataclasses import replace
@@ -64,6 +63,9 @@ def add_clean_parser(subparsers, name: str = "clean", *, explain_default: bool =
     p.add_argument("--id-field", default="id")
     p.add_argument("--max-bytes", type=int, help="pages larger than this become error records")
     p.add_argument("--timeout", type=float, help="seconds per page before it becomes an error record")
+    p.add_argument("--max-memory", type=int, metavar="MB",
+                   help="memory per worker process; a page that needs more becomes an error record "
+                        "(default 4096, at most the workers' share of RAM; 0: no limit)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar even on a terminal")
     p.set_defaults(func=run_clean)
 
@@ -140,6 +142,7 @@ def options_from_args(args):
         max_bytes=args.max_bytes if args.max_bytes is not None else DEFAULT_MAX_BYTES,
         timeout=args.timeout if args.timeout is not None else DEFAULT_TIMEOUT_S,
         output="markdown" if args.format == "markdown" else "text",  # (writers: as text)
+        **({} if getattr(args, "max_memory", None) is None else {"memory_mb": args.max_memory or None}),
     )
 
 

@@ -8,8 +8,13 @@ the model and the lines it is asked about in model/."""
 
 from __future__ import annotations
 
+import ctypes
+import os
 import re
+import signal
+import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 from dataclasses import dataclass
 from typing import Any, Mapping, Sequence
@@ -44,15 +49,116 @@ class Document:
 
 
 class Deadline:
-    """Cooperative time limit checked between stages: a huge page fails with a clear error."""
+    """A page's time limit: checked between stages, and enforced inside their loops too (a
+    page of 700,000 ``<br>`` spends a minute in one stage): a watchdog thread raises in the
+    cleaning thread once the time is up (``_Watchdog``, ``PyThreadState_SetAsyncExc``, delivered at the next
+    Python bytecode, in any thread, with no signal handler taken from the caller)."""
 
     def __init__(self, seconds: float | None):
         self.seconds = seconds
         self.start = time.monotonic()
+        self.stage = "decoding"
 
     def check(self, stage: str) -> None:
         if self.seconds is not None and time.monotonic() - self.start > self.seconds:
             raise CleanTimeoutError(f"cleaning took longer than {self.seconds:g} s (stopped after {stage})")
+
+    @contextmanager
+    def enforced(self):
+        if self.seconds is None:
+            yield
+            return
+        token = _WATCHDOG.arm(threading.get_ident(), self.start + self.seconds)
+        try:
+            yield
+        except _DeadlinePassed:
+            raise CleanTimeoutError(f"cleaning took longer than {self.seconds:g} s "
+                                    f"(stopped during {self.stage})") from None
+        finally:
+            _WATCHDOG.disarm(token)
+
+
+class _DeadlinePassed(CleanTimeoutError):
+    """Raised by the watchdog inside the cleaning thread."""
+
+
+class _Watchdog:
+    """One daemon thread per process that raises ``_DeadlinePassed`` in each cleaning thread
+    whose deadline has passed (a thread per page would cost 0.3 ms a page). Restarted after a
+    fork, where threads do not survive, and if it ever died."""
+
+    def __init__(self) -> None:
+        self._pid = -1
+        self._thread: threading.Thread | None = None
+        self._state = _WatchState()
+
+    def arm(self, thread_id: int, deadline: float) -> tuple | None:
+        if (self._pid != os.getpid() or self._thread is None or not self._thread.is_alive()) and not self._start():
+            return None  # no thread to be had (a memory cap): the checks between stages remain
+        state = self._state
+        with state.cond:
+            state.next += 1
+            state.due[state.next] = (thread_id, deadline)
+            if deadline < state.wake:  # else it wakes in time anyway: no switch per page
+                state.cond.notify()
+            return state, state.next
+
+    def disarm(self, armed: tuple | None) -> None:
+        if armed is None:
+            return
+        state, token = armed
+        try:
+            with state.cond:  # the watchdog fires holding it: once held, nothing new arrives
+                if state.due.pop(token, None) is None:  # fired: one not yet delivered is dropped
+                    _set_async_exc(threading.get_ident(), None)
+        except _DeadlinePassed:  # fired just as the page finished: it finished in time to count
+            pass
+
+    def _start(self) -> bool:
+        """A new thread on a new state (a thread half started by an interrupt keeps the old one)."""
+        self._state, self._pid = _WatchState(), os.getpid()
+        # Signals wait while the thread starts: a handler raising in between (a batch's SIGALRM
+        # time limit, Ctrl-C) would leave a half-started thread behind.
+        masked = hasattr(signal, "pthread_sigmask") and threading.current_thread() is threading.main_thread()
+        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, signal.valid_signals()) if masked else None
+        try:
+            self._thread = threading.Thread(target=_watch, args=(self._state,), name="clean-deadline", daemon=True)
+            self._thread.start()
+        except RuntimeError:
+            self._thread = None
+            return False
+        finally:
+            if masked:
+                signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+        return True
+
+
+class _WatchState:
+    def __init__(self) -> None:
+        self.cond = threading.Condition()
+        self.due: dict[int, tuple[int, float]] = {}  # token -> (thread id, deadline)
+        self.next = 0
+        self.wake = float("inf")  # when the thread looks next
+
+
+def _watch(state: _WatchState) -> None:
+    with state.cond:
+        while True:
+            now = time.monotonic()
+            for token, (thread_id, deadline) in list(state.due.items()):
+                if deadline <= now:
+                    del state.due[token]
+                    _set_async_exc(thread_id, _DeadlinePassed)
+            state.wake = min((d for _, d in state.due.values()), default=now + 3600)
+            state.cond.wait(state.wake - now)
+
+
+_WATCHDOG = _Watchdog()
+
+
+def _set_async_exc(thread_id: int, exc_type: type | None) -> None:
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread_id),
+                                               None if exc_type is None else ctypes.py_object(exc_type))
 
 
 def read_page(page: Any, headers: Mapping[str, str] | None, max_bytes: int) -> Document:
@@ -139,14 +245,17 @@ def prepare(page: Any, *, url: str | None = None, headers: Mapping[str, str] | N
             include_title: bool = False) -> Pending | CleanResult:
     """decode -> segment -> rules; an empty input is already its result."""
     deadline = Deadline(time_limit)
-    doc = read_page(page, headers, max_bytes)
-    if not doc.text or doc.text.isspace():  # = not doc.text.strip(), without a copy
-        return CleanResult(encoding=doc.encoding, url=url, empty_reason="empty input")
-    seg = segment_page(doc.text, is_html=doc.is_html, url=url)
-    deadline.check("segmentation")
-    posts = None if replies or not seg.is_thread else {0}
-    verdicts = apply_rules(seg, posts, chrome_line_patterns(seg.engine), use_rules)
-    deadline.check("rules")
+    with deadline.enforced():
+        doc = read_page(page, headers, max_bytes)
+        if not doc.text or doc.text.isspace():  # = not doc.text.strip(), without a copy
+            return CleanResult(encoding=doc.encoding, url=url, empty_reason="empty input")
+        deadline.stage = "segmentation"
+        seg = segment_page(doc.text, is_html=doc.is_html, url=url)
+        deadline.check("segmentation")
+        posts = None if replies or not seg.is_thread else {0}
+        deadline.stage = "rules"
+        verdicts = apply_rules(seg, posts, chrome_line_patterns(seg.engine), use_rules)
+        deadline.check("rules")
     return Pending(seg, verdicts, replies, doc.encoding, url,
                    model_lines(seg, verdicts, posts) if scored else [],
                    threshold if seg.is_thread else max(threshold, ARTICLE_MIN_SPAM_SCORE), include_title)

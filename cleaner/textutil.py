@@ -29,3 +29,26 @@ def cjk_share(text: str) -> float:
         return 0.0
     chars = len("".join(text.split()))  # non-space characters (split and re's \S agree)
     return sum(map(len, _HAN_RUN.findall(text))) / chars if chars else 0.0
+
+
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def replace_surrogates(text: str) -> str:
+    """Lone surrogates (from a ``\\ud800`` JSON escape, a bad ``surrogateescape`` read) become
+    U+FFFD; a valid pair becomes its character. No file, pipe or parser accepts them: one left
+    in a page stops lxml mid-page and one left in a record stops the writer."""
+    if text.isascii() or not _SURROGATE.search(text):
+        return text
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+
+
+def scrub_strings(value):
+    """``replace_surrogates`` on every string inside a record (dicts, lists, tuples)."""
+    if isinstance(value, str):
+        return replace_surrogates(value)
+    if isinstance(value, dict):
+        return {scrub_strings(k): scrub_strings(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [scrub_strings(v) for v in value]
+    return value

@@ -22,7 +22,7 @@ import os
 from dataclasses import dataclass
 from typing import IO, Callable
 
-from .writers import (JsonlFileWriter, StreamWriter, TextDirWriter, atomic_write_text, output_file_name,
+from .writers import (FolderWriter, JsonlFileWriter, StreamWriter, TextDirWriter,
                       record_line)
 
 JSONL_OUTPUT_NAME = "records.jsonl"
@@ -155,32 +155,15 @@ def _array_to_lines(path: str, part: str) -> None:
     os.remove(path)
 
 
-class DocumentDirWriter:
-    """One ``<name>.json`` document per input (every status: an error's document says why),
-    each written atomically; ``--resume`` skips inputs whose file exists."""
+class DocumentDirWriter(FolderWriter):
+    """One ``<name>.json`` document (or another format's rendering) per input, every status: an
+    error's document says why; repeated ids get ``~n`` files; ``--resume`` skips inputs whose
+    file exists."""
 
     def __init__(self, folder: str, *, suffix: str = ".json", render: Callable[[dict], str] | None = None,
                  resume: bool = False):
-        self.folder, self.suffix, self._resume = folder, suffix, resume
-        self.render = render or (lambda record: json_document(record, indent=2) + "\n")
-        os.makedirs(folder, exist_ok=True)
-
-    def _path(self, record_id: str, url: str | None) -> str:
-        return os.path.join(self.folder, output_file_name(record_id, url).removesuffix(".txt") + self.suffix)
-
-    def done_keys(self) -> set[int]:
-        return set()
-
-    def is_done(self, record_id: str, url: str | None = None) -> bool:
-        return self._resume and os.path.exists(self._path(record_id, url))
-
-    def write(self, record: dict) -> None:
-        atomic_write_text(self._path(record["id"], record.get("url")), self.render(record))
-
-    def finish(self) -> None:
-        pass
-
-    abort = finish
+        super().__init__(folder, suffix=suffix, resume=resume, errors_apart=False,
+                         render=render or (lambda record: json_document(record, indent=2) + "\n"))
 
 
 class TextFileWriter(JsonlFileWriter):

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator
 
 from .warc_filter import skip_reason, warc_metadata
+from .warcsplit import iter_warc_records
 
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson")
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc.gz")
@@ -332,17 +333,20 @@ def iter_warc_stream(fh: BinaryIO, source: str) -> Iterator[PageInput]:
                 yield PageInput(f"{source}@{offset}", source, error=f"corrupt WARC record: {member}",
                                 error_code="warc")
             else:
-                yield from _warc_records(io.BytesIO(member), source, base=offset)
+                yield from _checked_records(io.BytesIO(member), source, base=offset)
         return
-    start: int | None = 0
-    while start is not None:
-        fh.seek(start)
-        failed_at = None
-        for page in _warc_records(fh, source):
-            if page.error is not None:
-                failed_at = int(page.id.rsplit("@", 1)[1])
-            yield page
-        start = None if failed_at is None else _find_next_record(fh, failed_at, gzipped=False)
+    yield from _checked_records(fh, source)
+
+
+def _checked_records(fh: BinaryIO, source: str, base: int | None = None) -> Iterator[PageInput]:
+    """Records split and checked by warcsplit (a damaged one is an error input, then the next
+    ``WARC/1.`` header), each read by warcio. ``base``: the gzip member's offset, for ids."""
+    for offset, record in iter_warc_records(fh):
+        at = offset if base is None else base
+        if isinstance(record, Exception):
+            yield PageInput(f"{source}@{at}", source, error=f"corrupt WARC record: {record}", error_code="warc")
+        else:
+            yield from _warc_records(io.BytesIO(record), source, base=at)
 
 
 # ---------------------------------------------------------------- stdin

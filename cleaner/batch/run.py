@@ -7,37 +7,35 @@ joblib's default dispatch would read far ahead), and (3) to notice a dead worker
 (``BrokenProcessPool``) and resubmit what it held. All three are a few lines with the stdlib
 executor and awkward through joblib's loky backend.
 
-Every page gets two time limits in a worker: a soft one (``SIGALRM`` -> ``CleanTimeoutError``
--> an error record) and a hard one (``faulthandler`` exits the worker even inside C code such
-as a pathological lxml parse); the pool is then rebuilt and the chunk's other pages retried.
+Every page gets two time limits in a worker and a memory budget (limits.py); workers die with
+the parent, SIGTERM/SIGHUP take the Ctrl-C path (workers.py); the output is locked (lock.py).
 """
 
 from __future__ import annotations
 
 import collections
 import concurrent.futures as cf
-import faulthandler
+import gc
 import multiprocessing
 import os
-import signal
 import sys
-import threading
 import time
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, replace
 from typing import Callable, Iterable, Iterator
 
+from .limits import DEFAULT_MEMORY_MB, cap_memory, hit_memory_cap, page_limits, soft_time_limit, worker_budget_mb  # noqa: F401
 from .readers import PageInput
+from .summary import Summary
 from .records import REMOVAL_COUNTS_KEY, removal_counts, skipped_record, with_metadata
+from .workers import die_with_parent, reset_stop_signals, stop_signals_interrupt
 from ..decode import MAX_PAGE_BYTES as DEFAULT_MAX_BYTES
 from ..errors import CleanError, CleanTimeoutError, PageTooLargeError
 from ..pipeline import Pending
 from ..result import CleanResult
+from ..textutil import replace_surrogates, scrub_strings
 
 DEFAULT_TIMEOUT_S = 30.0  # per page in a worker: SIGALRM turns it into an error record
-HARD_TIMEOUT_FACTOR = 2.0  # a worker still busy after factor * timeout + grace is killed
-HARD_TIMEOUT_GRACE_S = 5.0
 CHUNK_MAX_PAGES = 8
 CHUNK_MAX_BYTES = 4 * 1024 * 1024
 CHUNKS_IN_FLIGHT_PER_JOB = 4
@@ -58,6 +56,7 @@ class CleanOptions:
     removal_counts: bool = False  # carry each page's removed lines per rule to the batch statistics
     output: str = "text"  # "markdown": the records' text is result.to_markdown()
     include_title: bool = False  # the thread title as the first line of the text
+    memory_mb: int | None = DEFAULT_MEMORY_MB  # per worker process, above its start (limits.py)
 
     def cleaner_kwargs(self) -> dict:
         kwargs: dict = {"max_bytes": self.max_bytes, "time_limit": self.timeout}
@@ -121,14 +120,21 @@ def prepare_record(page: PageInput, cleaner, options: CleanOptions):
 
 
 def failure_record(page: PageInput, exc: BaseException) -> dict:
+    if isinstance(exc, MemoryError) or (not isinstance(exc, CleanTimeoutError)
+                                        and hit_memory_cap(_WORKER.get("memory_cap"))):
+        return _memory_record(page)
     if isinstance(exc, CleanError):
         return error_record(page, str(exc) or type(exc).__name__, exc.code)
     if isinstance(exc, RecursionError):
         return error_record(page, "page nested too deeply", "parse")
-    if isinstance(exc, MemoryError):
-        return error_record(page, "out of memory on this page", "memory")
     # a bug must cost one record, not the batch; the message says which
     return error_record(page, f"internal error: {type(exc).__name__}: {exc}", "internal")
+
+
+def _memory_record(page: PageInput) -> dict:
+    cap = _WORKER.get("memory_cap")
+    budget = f" (the worker's budget is {_WORKER['options'].memory_mb} MB, --max-memory)" if cap else ""
+    return error_record(page, f"out of memory on this page{budget}", "memory")
 
 
 def finish_records(prepared: list[tuple[PageInput, Pending]], cleaner, options: CleanOptions) -> list[dict]:
@@ -173,62 +179,49 @@ def clean_record(page: PageInput, cleaner, options: CleanOptions) -> dict:
     return clean_records([page], cleaner, options)[0]
 
 
-# ---------------------------------------------------------------- time limits
-def _can_use_alarm() -> bool:
-    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-
-
-def _raise_timeout(signum, frame):
-    raise CleanTimeoutError("page took longer than the time limit")
-
-
-@contextmanager
-def soft_time_limit(seconds: float | None):
-    """Raise ``CleanTimeoutError`` after ``seconds`` (main thread on POSIX only; else a no-op)."""
-    if not seconds or not _can_use_alarm():
-        yield
-        return
-    previous = signal.signal(signal.SIGALRM, _raise_timeout)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
-@contextmanager
-def page_limits(seconds: float | None, *, hard: bool = False, hard_seconds: float | None = None):
-    """The soft limit of ``seconds``; with ``hard`` (in a worker) also the hard one, after
-    HARD_TIMEOUT_FACTOR times ``hard_seconds`` (default ``seconds``) plus a grace period."""
-    hard_base = hard_seconds if hard_seconds is not None else seconds
-    armed = hard and bool(hard_base)
-    if armed:
-        faulthandler.dump_traceback_later(hard_base * HARD_TIMEOUT_FACTOR + HARD_TIMEOUT_GRACE_S,
-                                          exit=True, file=_WORKER["devnull"])
-    try:
-        with soft_time_limit(seconds):
-            yield
-    finally:
-        if armed:
-            faulthandler.cancel_dump_traceback_later()
-
-
 # ---------------------------------------------------------------- worker processes
 _WORKER: dict = {}
 
 
-def _init_worker(options: CleanOptions, cleaner=None) -> None:
-    """Per-process setup: the Cleaner is built (model loaded) once here, not per page."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+def _init_worker(options: CleanOptions, cleaner=None, parent_pid: int | None = None,
+                 inherited_fds: tuple[int, ...] = ()) -> None:
+    """Per-process setup: the Cleaner is built (model loaded) once here, not per page; the
+    worker dies with its parent, drops its inherited copy of the output lock and caps its memory."""
+    reset_stop_signals()
+    if parent_pid is not None:
+        die_with_parent(parent_pid)
+    for fd in inherited_fds:  # the output's lock must end with the parent, not outlive it here
+        try:
+            os.close(fd)
+        except OSError:
+            pass
     _WORKER["options"] = options
     _WORKER["cleaner"] = cleaner if cleaner is not None else make_cleaner(options)
-    _WORKER["devnull"] = open(os.devnull, "w")
+    _WORKER["memory_cap"] = cap_memory(options.memory_mb)
 
 
 def _clean_chunk(pages: list[PageInput]) -> tuple[list[dict], int]:
-    """Runs in a worker: records for a chunk, plus this process's peak RSS (KiB) for the summary."""
-    return clean_records(pages, _WORKER["cleaner"], _WORKER["options"], hard_limit=True), _peak_rss_kib()
+    """Runs in a worker: records for a chunk, plus this process's peak RSS (KiB) for the summary.
+    Out of memory (the worker's cap) can strike outside a page's own try, even while an error
+    is handled: then the chunk is redone page by page, once its memory is freed."""
+    cleaner, options = _WORKER["cleaner"], _WORKER["options"]
+    try:
+        records = clean_records(pages, cleaner, options, hard_limit=True)
+    except MemoryError:
+        records = None  # leave the except block first: its traceback holds the page's memory
+    if records is None:
+        gc.collect()
+        records = [_clean_alone(page, cleaner, options) for page in pages]
+    return records, _peak_rss_kib()
+
+
+def _clean_alone(page: PageInput, cleaner, options: CleanOptions) -> dict:
+    try:
+        return clean_records([page], cleaner, options, hard_limit=True)[0]
+    except MemoryError:
+        pass
+    gc.collect()
+    return _memory_record(page)
 
 
 def _peak_rss_kib() -> int:
@@ -271,9 +264,10 @@ class PoolStats:
 class ParallelCleaner:
     """Ordered, bounded-window parallel map of pages to records over worker processes."""
 
-    def __init__(self, options: CleanOptions, jobs: int):
-        self.options = options
+    def __init__(self, options: CleanOptions, jobs: int, inherited_fds: tuple[int, ...] = ()):
         self.jobs = max(1, jobs)
+        self.options = replace(options, memory_mb=worker_budget_mb(options.memory_mb, self.jobs))
+        self.inherited_fds = inherited_fds if _pool_context().get_start_method() == "fork" else ()
         self.stats = PoolStats()
         ctx = _pool_context()
         # With fork, build the Cleaner once in the parent and let every worker inherit it.
@@ -283,7 +277,8 @@ class ParallelCleaner:
 
     def _new_pool(self) -> cf.ProcessPoolExecutor:
         return cf.ProcessPoolExecutor(self.jobs, mp_context=self._ctx, initializer=_init_worker,
-                                      initargs=(self.options, self._shared_cleaner))
+                                      initargs=(self.options, self._shared_cleaner, os.getpid(),
+                                                self.inherited_fds))
 
     def map(self, pages: Iterable[PageInput]) -> Iterator[dict]:
         """Records in input order. After a worker death the pages it may have held are re-run one
@@ -309,7 +304,7 @@ class ParallelCleaner:
             head = pending[0]
             try:
                 records, rss = head.future.result()
-            except BrokenProcessPool:
+            except (BrokenProcessPool, Exception):  # a dead worker, or a chunk that failed in it
                 pending = self._recover(pending)
                 continue
             pending.popleft()
@@ -372,53 +367,6 @@ def clean_serial(pages: Iterable[PageInput], options: CleanOptions, cleaner=None
 
 
 # ---------------------------------------------------------------- the batch driver
-@dataclass
-class Summary:
-    inputs: int = 0
-    ok: int = 0
-    empty: int = 0
-    errors: int = 0
-    skipped: int = 0  # already in the output (resume)
-    skip_codes: dict = field(default_factory=dict)  # status "skipped" (a WARC 404, a script) per code
-    seconds: float = 0.0
-    error_codes: dict = field(default_factory=dict)
-    peak_worker_rss_mib: float = 0.0
-    pool_restarts: int = 0
-
-    def count_skipped(self) -> None:
-        """An input whose record an earlier run already wrote: still an input, so totals add up."""
-        self.inputs += 1
-        self.skipped += 1
-
-    def count(self, record: dict) -> None:
-        self.inputs += 1
-        status = record["status"]
-        if status == "ok":
-            self.ok += 1
-        elif status == "empty":
-            self.empty += 1
-        elif status == "skipped":
-            self.skip_codes[record["skip_code"]] = self.skip_codes.get(record["skip_code"], 0) + 1
-        else:
-            self.errors += 1
-            code = record.get("error_code", "error")
-            self.error_codes[code] = self.error_codes.get(code, 0) + 1
-
-    @property
-    def pages_per_second(self) -> float:
-        return (self.inputs - self.skipped) / self.seconds if self.seconds else 0.0
-
-    def line(self) -> str:
-        codes = ", ".join(f"{k}={v}" for k, v in sorted(self.error_codes.items()))
-        text = (f"inputs {self.inputs}: ok {self.ok}, empty {self.empty}, errors {self.errors}"
-                f"{f' ({codes})' if codes else ''}")
-        if self.skip_codes:
-            text += f", skipped {sum(self.skip_codes.values())} ({', '.join(f'{k}={v}' for k, v in sorted(self.skip_codes.items()))})"
-        if self.skipped:
-            text += f", already done {self.skipped}"
-        return text + f"; {self.seconds:.1f}s, {self.pages_per_second:.1f} pages/s"
-
-
 def run_batch(pages: Iterable[PageInput], writer, options: CleanOptions, *, jobs: int = 1,
               progress: bool = False, in_process: bool = False,
               record_fn: Callable | None = None) -> Summary:
@@ -433,6 +381,7 @@ def run_batch(pages: Iterable[PageInput], writer, options: CleanOptions, *, jobs
 
     def todo(stream):
         for page in stream:
+            scrub_page(page)
             if written(page.id, page.url):
                 summary.count_skipped()
                 continue
@@ -441,15 +390,17 @@ def run_batch(pages: Iterable[PageInput], writer, options: CleanOptions, *, jobs
     bar = _progress_bar(progress)
     started = time.perf_counter()
     pool = None
+    lock_fd = getattr(writer, "lock_fd", None)
     try:
-        if record_fn is not None:
-            records = record_fn(todo(pages))
-        elif in_process:
-            records = clean_serial(todo(pages), options)
-        else:
-            pool = ParallelCleaner(options, jobs)
-            records = pool.map(todo(pages))
-        write_records(records, writer, summary, bar)
+        with stop_signals_interrupt():
+            if record_fn is not None:
+                records = record_fn(todo(pages))
+            elif in_process:
+                records = clean_serial(todo(pages), options)
+            else:
+                pool = ParallelCleaner(options, jobs, inherited_fds=() if lock_fd is None else (lock_fd,))
+                records = pool.map(todo(pages))
+            write_records(records, writer, summary, bar)
     except BaseException:
         writer.abort()
         if pool is not None:
@@ -467,15 +418,29 @@ def run_batch(pages: Iterable[PageInput], writer, options: CleanOptions, *, jobs
     return summary
 
 
+def scrub_page(page: PageInput) -> None:
+    """An id or URL with a lone surrogate gets U+FFFD here, as its record will (resume matches)."""
+    page.id = replace_surrogates(page.id)
+    if page.url:
+        page.url = replace_surrogates(page.url)
+
+
 def already_written(writer) -> Callable[[str, str | None], bool]:
-    """Resume: whether the writer already holds the record of (id, url)."""
+    """Resume: whether the writer already holds the record of this input (id, url), asked once
+    per input in input order. Ids may repeat: the output's count of records of an id is used
+    up one input at a time, so resume counts inputs, not distinct ids."""
     from .writers import id_key
 
-    done = writer.done_keys()
+    done = collections.Counter(writer.done_keys())
     is_done = getattr(writer, "is_done", None)
 
     def written(record_id: str, url: str | None) -> bool:
-        return bool(done and id_key(record_id) in done) or (is_done is not None and is_done(record_id, url))
+        if done:
+            key = id_key(record_id)
+            if done.get(key, 0) > 0:
+                done[key] -= 1
+                return True
+        return is_done is not None and is_done(record_id, url)
 
     return written
 
@@ -483,6 +448,7 @@ def already_written(writer) -> Callable[[str, str | None], bool]:
 def write_records(records: Iterable[dict], writer, summary: "Summary", bar) -> None:
     """Write, count and tick each record, then finish the writer (callers abort it on error)."""
     for record in records:
+        record = scrub_strings(record)  # no field can stop the writer (lone surrogates)
         writer.write(record)
         summary.count(record)
         if bar is not None:

@@ -13,10 +13,16 @@ import json
 import os
 import re
 import sys
+import tempfile
+from collections import Counter
 from typing import IO, Protocol
+
+from .lock import open_locked
+from ..textutil import replace_surrogates
 
 PART_SUFFIX = ".part"
 ERRORS_FILE_NAME = "_errors.jsonl"
+LOCK_FILE_NAME = ".forum-cleaner.lock"  # a folder without _errors.jsonl is locked by this file
 MAX_NAME_CHARS = 80
 NAME_HASH_CHARS = 10
 # Keep ASCII letters/digits/._- and CJK ideographs (+ kana, hangul); everything else becomes "_".
@@ -25,7 +31,7 @@ UNSAFE_NAME_CHARS = re.compile(r"[^A-Za-z0-9._\-\u3040-\u30ff\u3400-\u4dbf\u4e00
 
 def id_key(record_id: str) -> int:
     """A compact fixed-size key for an id, so a resume set of millions of ids stays small."""
-    return int.from_bytes(hashlib.blake2b(record_id.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "big")
+    return int.from_bytes(hashlib.blake2b(replace_surrogates(record_id).encode("utf-8"), digest_size=8).digest(), "big")
 
 
 def safe_file_name(record_id: str, *, max_chars: int = MAX_NAME_CHARS) -> str:
@@ -47,9 +53,10 @@ URL_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
 def output_file_name(record_id: str, url: str | None = None) -> str:
     """The text file for a record: from its URL when it has one (WARC/JSONL ids are opaque, URLs
     are not), always with a hash of the id so two records never share a file; else from the id."""
+    record_id = replace_surrogates(record_id)  # the id as the record holds it
     if not url:
         return safe_file_name(record_id)
-    readable = UNSAFE_NAME_CHARS.sub("_", URL_SCHEME.sub("", url)).strip("._")[:MAX_NAME_CHARS] or "_"
+    readable = UNSAFE_NAME_CHARS.sub("_", URL_SCHEME.sub("", replace_surrogates(url))).strip("._")[:MAX_NAME_CHARS] or "_"
     digest = hashlib.sha1(record_id.encode("utf-8", "surrogatepass")).hexdigest()[:NAME_HASH_CHARS]
     return f"{readable}-{digest}.txt"
 
@@ -77,19 +84,20 @@ def _fsync(fh: IO) -> None:
         pass  # not a real file (a pipe, a test buffer)
 
 
-def scan_jsonl_ids(path: str) -> tuple[set[int], int]:
-    """Keys of the records in a JSONL file and the byte length of its whole, valid lines.
-
-    A kill can leave a torn last line; everything after the last complete record is cut.
+def scan_jsonl_ids(path: str) -> tuple[Counter, int]:
+    """Keys of the records in a JSONL file, each with how many records carry it (ids may
+    repeat: resume skips as many inputs of an id as there are records of it), and the byte
+    length of its whole, valid lines. A kill can leave a torn last line; everything after the
+    last complete record is cut.
     """
-    keys: set[int] = set()
+    keys: Counter = Counter()
     good_end = 0
     with open(path, "rb") as fh:
         for line in fh:
             if not line.endswith(b"\n"):
                 break
             try:
-                keys.add(id_key(json.loads(line)["id"]))
+                keys[id_key(json.loads(line)["id"])] += 1
             except (ValueError, KeyError, TypeError):
                 break
             good_end += len(line)
@@ -97,26 +105,36 @@ def scan_jsonl_ids(path: str) -> tuple[set[int], int]:
 
 
 class JsonlFileWriter:
-    """Records to ``path`` via ``path.part``; ``finish`` fsyncs and renames atomically."""
+    """Records to ``path`` via ``path.part``; ``finish`` fsyncs and renames atomically. The
+    ``.part`` is locked for the whole run: a second run on the same output refuses to start."""
 
     def __init__(self, path: str, *, resume: bool = False, flush_every: int = 1):
         self.path = path
         self.part = path + PART_SUFFIX
         self.flush_every = flush_every
         self._pending = 0
-        self._keys: set[int] = set()
+        self._keys: Counter = Counter()
         os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
-        if resume:
-            if not os.path.exists(self.part) and os.path.exists(path):
-                os.replace(path, self.part)  # a finished run being extended: reopen it
-            if os.path.exists(self.part):
+        if resume and not os.path.exists(self.part) and os.path.exists(path):
+            os.replace(path, self.part)  # a finished run being extended: reopen it
+        fd = open_locked(self.part)
+        try:
+            good_end = 0
+            if resume:
                 self._keys, good_end = scan_jsonl_ids(self.part)
-                with open(self.part, "r+b") as fh:
-                    fh.truncate(good_end)
-        mode = "a" if resume else "w"
-        self._fh = open(self.part, mode, encoding="utf-8", newline="\n")
+            os.ftruncate(fd, good_end)  # a fresh run starts empty; a resumed one loses a torn line
+            os.lseek(fd, good_end, os.SEEK_SET)
+            self._fh = open(fd, "a", encoding="utf-8", newline="\n")
+        except BaseException:
+            os.close(fd)
+            raise
 
-    def done_keys(self) -> set[int]:
+    @property
+    def lock_fd(self) -> int:
+        """The locked descriptor (worker processes close their inherited copy)."""
+        return self._fh.fileno()
+
+    def done_keys(self) -> Counter:
         return self._keys
 
     def write(self, record: dict) -> None:
@@ -145,8 +163,8 @@ class StreamWriter:
         self.render = render
         self.stream = stream or sys.stdout
 
-    def done_keys(self) -> set[int]:
-        return set()
+    def done_keys(self) -> Counter:
+        return Counter()
 
     def write(self, record: dict) -> None:
         self.stream.write(self.render(record))
@@ -159,41 +177,96 @@ class StreamWriter:
 
 
 def atomic_write_text(path: str, text: str) -> None:
-    """Write a file so that it exists whole or not at all (tmp in the same folder + rename)."""
-    tmp = f"{path}.{os.getpid()}.tmp"
-    with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
-        fh.write(text)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
+    """Write a file so that it exists whole or not at all (tmp in the same folder + rename).
+    The tmp file has a random name and is created with O_EXCL (``mkstemp``): a symlink planted
+    at a guessable name cannot redirect the write; it is removed if the write fails."""
+    folder, name = os.path.split(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{name[:100]}.", suffix=".tmp", dir=folder or ".")
+    try:
+        with open(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
 
 
-class TextDirWriter:
-    """One ``<safe name>.txt`` per ok/empty input, error and skipped records in ``_errors.jsonl``."""
+def numbered_name(name: str, n: int) -> str:
+    """The file of the n-th record that shares a name (ids may repeat): ``NAME~n.SUFFIX`` from
+    the second on; "~" is never in a safe name, so it cannot be another id's file."""
+    stem, dot, suffix = name.rpartition(".")
+    return name if n <= 1 else f"{stem}~{n}{dot}{suffix}"
 
-    def __init__(self, folder: str, *, resume: bool = False, render=None):
-        self.folder = folder
+
+class FolderWriter:
+    """One file per input in a folder, each written atomically. Inputs that share an id get
+    ``~2``, ``~3`` ... files, in input order, so none overwrites another.
+
+    ``errors_apart``: error and skipped records go to ``_errors.jsonl`` (whose ``.part`` is the
+    run's lock) instead of a file of their own; otherwise a lock file in the folder guards it.
+    """
+
+    def __init__(self, folder: str, *, suffix: str = ".txt", render=None, resume: bool = False,
+                 errors_apart: bool = True):
+        self.folder, self.suffix = folder, suffix
         self.render = render or (lambda record: record["text"] + "\n" if record["text"] else "")
         os.makedirs(folder, exist_ok=True)
         self._resume = resume
-        self._errors = JsonlFileWriter(os.path.join(folder, ERRORS_FILE_NAME), resume=resume)
+        self._checked: Counter = Counter()  # name -> inputs asked about (is_done)
+        self._written: Counter = Counter()  # name -> highest number written by this run
+        self._errors = JsonlFileWriter(os.path.join(folder, ERRORS_FILE_NAME), resume=resume) if errors_apart else None
+        self._lock_path = None if errors_apart else os.path.join(folder, LOCK_FILE_NAME)
+        self._lock = None if errors_apart else open_locked(self._lock_path)
 
-    def done_keys(self) -> set[int]:
-        """Resume: ids with an error record; existing text files are checked per id in ``is_done``."""
-        return self._errors.done_keys()
+    @property
+    def lock_fd(self) -> int:
+        return self._errors.lock_fd if self._errors else self._lock
+
+    def done_keys(self) -> Counter:
+        """Resume: ids with an error record; existing files are checked per id in ``is_done``."""
+        return self._errors.done_keys() if self._errors else Counter()
+
+    def _name(self, record_id: str, url: str | None) -> str:
+        return output_file_name(record_id, url).removesuffix(".txt") + self.suffix
 
     def is_done(self, record_id: str, url: str | None = None) -> bool:
-        return self._resume and os.path.exists(os.path.join(self.folder, output_file_name(record_id, url)))
+        """Resume, asked once per input in input order: the n-th input of a name is done when
+        its n-th file exists."""
+        if not self._resume:
+            return False
+        name = self._name(record_id, url)
+        self._checked[name] += 1
+        return os.path.exists(os.path.join(self.folder, numbered_name(name, self._checked[name])))
 
     def write(self, record: dict) -> None:
-        if record["status"] in ("error", "skipped"):  # no text file: its record says why
+        if self._errors and record["status"] in ("error", "skipped"):  # no file: its record says why
             self._errors.write(record)
             return
-        name = output_file_name(record["id"], record.get("url"))
-        atomic_write_text(os.path.join(self.folder, name), self.render(record))
+        name = self._name(record["id"], record.get("url"))
+        n = self._written[name] + 1
+        while self._resume and os.path.exists(os.path.join(self.folder, numbered_name(name, n))):
+            n += 1  # written by the run being resumed
+        self._written[name] = n
+        atomic_write_text(os.path.join(self.folder, numbered_name(name, n)), self.render(record))
 
     def finish(self) -> None:
-        self._errors.finish()
+        if self._errors:
+            self._errors.finish()
+        elif self._lock is not None:  # unlink first: a run waiting on it then locks a new file
+            os.unlink(self._lock_path)
+            os.close(self._lock)
+            self._lock = None
 
     def abort(self) -> None:
-        self._errors.abort()
+        if self._errors:
+            self._errors.abort()
+        else:
+            self.finish()
+
+
+TextDirWriter = FolderWriter  # one .txt per ok/empty input, errors and skipped in _errors.jsonl

@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from ..textutil import replace_surrogates
 from ..errors import (
     CleanError,
     DecodeError,
@@ -35,6 +36,7 @@ from .kind import _reject_binary_text, count_controls, looks_like_html
 from .labels import normalize_encoding
 from .reading import _strict
 from .sniff import _by_bom, _reject_binary_signature, _reject_nul_heavy
+from .wide import wide_without_bom
 
 __all__ = [
     "COMMON_HANZI",
@@ -87,8 +89,9 @@ def decode(
 
 
 def decode_text(text: str) -> Decoded:
-    """Wrap text that is already str: only the HTML-or-text test applies."""
-    text = text[1:] if text.startswith("\ufeff") else text
+    """Wrap text that is already str: only the HTML-or-text test applies. Lone surrogates
+    (which no parser or file accepts) become U+FFFD, so no text after one is lost."""
+    text = replace_surrogates(text[1:] if text.startswith("\ufeff") else text)
     if not text or text.isspace():  # = not text.strip()
         text = ""
     _reject_binary_text(text, "str")
@@ -105,6 +108,9 @@ def _decode_bytes(data: bytes, headers: Mapping[str, str] | None) -> Decoded:
     bom_choice = _by_bom(data)
     if bom_choice is not None:
         return _finish(*bom_choice)
+    wide = wide_without_bom(data)
+    if wide is not None:
+        return _finish(wide[0], wide[1], "", "detected")
     _reject_nul_heavy(data)
     header_label = _header_charset(headers)
     meta_label = _meta_charset(data)
@@ -124,6 +130,8 @@ def _finish(text: str, encoding: str, declared: str, source: str) -> Decoded:
     """Drop a leading BOM, refuse binary-looking text, and sniff HTML."""
     if text.startswith("\ufeff"):
         text = text[1:]
+    if "\x00" in text:  # stray NULs (the byte test let them through): no page text holds one
+        text = text.replace("\x00", "")
     if not text or text.isspace():  # = not text.strip(), without copying the page
         return Decoded(text="", encoding=encoding, is_html=False, declared=declared, source=source)
     _reject_binary_text(text, encoding)

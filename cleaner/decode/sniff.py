@@ -6,12 +6,14 @@ without one.
 from __future__ import annotations
 
 import codecs
+import re
 
 from ..errors import BinaryInputError
 from .reading import _lenient, _strict
 
 SNIFF_BYTES = 64 * 1024  # where <meta charset> is looked for (seen 42 KB deep on real pages)
-MAX_NUL_RATIO = 0.01  # NUL bytes in the first SNIFF_BYTES above this -> binary (unless UTF-16)
+MAX_NUL_RATIO = 0.01  # NUL bytes in the first SNIFF_BYTES above this are looked at ...
+MAX_NUL_RUN_SHARE = 0.5  # ... and binary when more than this share of them come in runs
 UTF16_NUL_SHARE = 0.3  # share of NULs on one byte parity that marks BOM-less UTF-16
 
 # Magic numbers of formats that are never a page: (name, prefix).
@@ -75,12 +77,23 @@ def _by_bom(data: bytes) -> tuple[str, str, str, str] | None:
 
 
 def _reject_nul_heavy(data: bytes) -> None:
-    """NUL bytes never occur in real pages except in BOM-less UTF-16, which ``_detect`` reads."""
+    """NUL bytes never occur in real pages except in wide encodings (read before this) and as
+    stray damage. Binary files have them in runs (padding, integers); a page with stray single
+    NULs is text (they are dropped), whatever their count: the decoded text's control-character
+    test still applies."""
     head = data[:SNIFF_BYTES]
     nuls = head.count(0)
-    if nuls > MAX_NUL_RATIO * len(head) and _utf16_without_bom(head) is None:
+    if nuls <= MAX_NUL_RATIO * len(head):
+        return
+    in_runs = nuls - _isolated_nuls(head)
+    if in_runs > MAX_NUL_RUN_SHARE * nuls and _utf16_without_bom(head) is None:
         raise BinaryInputError(
-            f"input looks binary ({nuls} NUL bytes in the first {len(head)} bytes)")
+            f"input looks binary ({nuls} NUL bytes in the first {len(head)} bytes, {in_runs} of them in runs)")
+
+
+def _isolated_nuls(head: bytes) -> int:
+    """NUL bytes with no NUL next to them."""
+    return len(re.findall(rb"(?<!\x00)\x00(?!\x00)", head))
 
 
 def _utf16_without_bom(head: bytes) -> str | None:

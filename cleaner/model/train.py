@@ -20,6 +20,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import math
 import platform
 import sys
 import time
@@ -63,31 +64,82 @@ def parse_label(value: Any) -> int:
     raise ValueError(f"unknown label {value!r} (use 1/0, spam/ham or spam/genuine)")
 
 
+def _text_lines(path: Path) -> list[str]:
+    """The file's lines, decoded; a line that is not UTF-8 is an error naming file and line."""
+    lines = []
+    with path.open("rb") as f:
+        for number, raw in enumerate(f, 1):
+            try:
+                lines.append(raw.decode("utf-8"))
+            except UnicodeDecodeError as exc:
+                raise ValueError(f"{path}:{number}: not UTF-8 (byte {raw[exc.start]:#04x} at column "
+                                 f"{exc.start + 1})") from None
+    return lines
+
+
+def _jsonl_row(item: Any) -> tuple[str, int, str | None]:
+    """A parsed JSONL line -> (text, label, source); ValueError says what is wrong with it."""
+    if not isinstance(item, dict):
+        raise ValueError(f"a line must be a JSON object with text and label, not {type(item).__name__}")
+    if "text" not in item or "label" not in item:
+        raise ValueError(f"missing field {'text' if 'text' not in item else 'label'!r}")
+    text = item["text"]
+    if not isinstance(text, str):  # null would be trained as the string "None"
+        raise ValueError(f"field 'text' must be a string, not {'null' if text is None else type(text).__name__}")
+    source = item.get("source")
+    return text, parse_label(item["label"]), None if source is None else str(source)
+
+
 def _read_jsonl(path: Path) -> list[tuple[str, int, str | None]]:
     rows = []
-    with path.open(encoding="utf-8") as f:
-        for number, line in enumerate(f, 1):
-            if not line.strip():
-                continue
-            item = json.loads(line)
-            try:
-                rows.append((str(item["text"]), parse_label(item["label"]), item.get("source")))
-            except (KeyError, ValueError) as exc:
-                raise ValueError(f"{path}:{number}: {exc}") from exc
+    for number, line in enumerate(_text_lines(path), 1):
+        if not line.strip():
+            continue
+        try:
+            rows.append(_jsonl_row(json.loads(line)))
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"{path}:{number}: broken JSON: {exc}") from None
+        except ValueError as exc:
+            raise ValueError(f"{path}:{number}: {exc}") from None
     return rows
 
 
 def _read_tsv(path: Path) -> list[tuple[str, int, str | None]]:
-    with path.open(encoding="utf-8", newline="") as f:
-        table = list(csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+    table = list(csv.reader(_text_lines(path), delimiter="\t", quoting=csv.QUOTE_NONE))
     if not table:
         return []
     header = [c.strip().lower() for c in table[0]]
     if "text" in header and "label" in header:
         t, l = header.index("text"), header.index("label")
         s = header.index("source") if "source" in header else None
-        return [(r[t], parse_label(r[l]), r[s] if s is not None else None) for r in table[1:] if len(r) > max(t, l)]
-    return [(r[1], parse_label(r[0]), None) for r in table if len(r) >= 2]
+        rows = [(n, (r[t], r[l], r[s] if s is not None else None)) for n, r in enumerate(table[1:], 2)
+                if len(r) > max(t, l)]
+    else:
+        rows = [(n, (r[1], r[0], None)) for n, r in enumerate(table, 1) if len(r) >= 2]
+    out = []
+    for number, (text, label, source) in rows:
+        try:
+            out.append((text, parse_label(label), source))
+        except ValueError as exc:
+            raise ValueError(f"{path}:{number}: {exc}") from None
+    return out
+
+
+def check_trainable(data: "LabelledLines", folds: int, holdout: float = 0.0) -> None:
+    """Clear errors for data the cross-validation cannot split (else scikit-learn's raw
+    ``n_splits`` message): both classes, and each with at least ``folds`` lines (more when a
+    held-out share is taken off first)."""
+    if folds < 2:
+        raise ValueError(f"--folds must be at least 2, got {folds}")
+    spam = int(data.labels.sum())
+    genuine = len(data.labels) - spam
+    if not spam or not genuine:
+        raise ValueError("the training lines must hold both spam and genuine lines")
+    need = folds if holdout <= 0 else math.ceil(folds / (1 - holdout)) + 1
+    if min(spam, genuine) < need:
+        hint = " (or --holdout 0)" if holdout > 0 else ""
+        raise ValueError(f"too few lines for {folds}-fold cross-validation: {spam} spam and {genuine} genuine; "
+                         f"each class needs at least {need}: add lines or lower --folds{hint}")
 
 
 def read_labelled(paths: Sequence[str | Path]) -> LabelledLines:
@@ -239,8 +291,7 @@ def train(paths: Sequence[str | Path], output: str | Path, *, target_precision: 
     """Cross-validate, choose the threshold, fit on all lines, save model + card."""
     started = time.perf_counter()
     data = read_labelled(paths)
-    if len(set(data.labels.tolist())) != 2:
-        raise ValueError("the training lines must hold both spam and genuine lines")
+    check_trainable(data, folds, holdout if holdout_splits > 0 else 0.0)
     log(f"{len(data.texts)} lines ({int(data.labels.sum())} spam) from {len(data.files)} file(s), "
         f"{len(set(data.groups))} sources")
     X = featurize(data.texts)

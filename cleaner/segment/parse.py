@@ -12,7 +12,7 @@ from lxml import etree
 
 from ..errors import ParseError
 
-MAX_DEPTH = 250  # libxml2 (without huge_tree) silently drops content below depth 256
+MAX_DEPTH = 250  # libxml2 silently drops content below depth 256 (2048 with huge_tree)
 MAX_ELEMENTS = 1_000_000
 IMPLIED_ELEMENTS = 3  # html, head, body: the parser may add them without markup
 
@@ -31,8 +31,11 @@ def _parser() -> etree.HTMLParser:
     lxml.html's HtmlElement: its per-element Python class lookup costs more than the parse."""
     parser = getattr(_local, "parser", None)
     if parser is None:
+        # huge_tree: without it libxml2 silently drops a text node over 10,000,000 characters and
+        # everything after it. It is safe here: pages are size-capped before parsing, the HTML
+        # parser expands no entities, and depth stays capped by libxml2 (2048) and MAX_DEPTH.
         parser = etree.HTMLParser(
-            no_network=True, remove_comments=True, remove_pis=True, huge_tree=False, default_doctype=False
+            no_network=True, remove_comments=True, remove_pis=True, huge_tree=True, default_doctype=False
         )
         _local.parser = parser
     return parser
@@ -58,14 +61,16 @@ def parse_html(text: str, *, max_depth: int = MAX_DEPTH, max_elements: int = MAX
     text = _XML_DECLARATION.sub("", text, count=1).replace("\x00", "")
     if not text or text.isspace():  # = not text.strip(), without copying the page
         raise ParseError("the page is empty")
+    parser = _parser()
     try:
-        root = etree.fromstring(text, parser=_parser())
+        root = etree.fromstring(text, parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise ParseError(f"the markup could not be parsed: {exc}") from exc
     if root is None or not isinstance(root.tag, str):
         raise ParseError("the markup holds no elements")
     if _depth_check(max_depth)(root):
         raise ParseError(f"the page is nested deeper than {max_depth} levels")
+    _refuse_truncated_parse(parser)
     # Every element costs at least one character of markup (besides the implied html, head and
     # body): a text this short cannot hold too many, and the C-level count is skipped.
     if len(text) + IMPLIED_ELEMENTS > max_elements:
@@ -75,6 +80,15 @@ def parse_html(text: str, *, max_depth: int = MAX_DEPTH, max_elements: int = MAX
     _keep_noscript_content(root)
     etree.strip_elements(root, *STRIPPED_TAGS, with_tail=False)
     return root
+
+
+def _refuse_truncated_parse(parser: etree.HTMLParser) -> None:
+    """libxml2 stops at a resource limit and returns what it parsed so far, with no exception:
+    the rest of the page would be lost without a word. Its error log says so: a ParseError."""
+    for entry in parser.error_log:
+        if entry.type_name == "ERR_RESOURCE_LIMIT":
+            raise ParseError(f"the parser stopped early, the rest of the page would be lost: "
+                             f"{entry.message.strip()}")
 
 
 _BLOCK_INSIDE = etree.XPath("boolean(.//div or .//p or .//article)")

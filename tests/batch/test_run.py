@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from cleaner.batch import limits
 from cleaner.batch import run as batch
 from cleaner.batch.run import CleanOptions, clean_serial, run_batch
 from cleaner.batch.readers import (InputNotFoundError, InputSpec, JsonlFields, iter_pages, read_jsonl,
@@ -185,7 +186,7 @@ class _StuckInC:
 def test_hard_time_limit_frees_a_stuck_worker(tmp_path, monkeypatch):
     real_make = batch.make_cleaner
     monkeypatch.setattr(batch, "make_cleaner", lambda options: _StuckInC(real_make(options)))
-    monkeypatch.setattr(batch, "HARD_TIMEOUT_GRACE_S", 0.5)
+    monkeypatch.setattr(limits, "HARD_TIMEOUT_GRACE_S", 0.5)
     src = tmp_path / "in.jsonl"
     seed = SEED_INPUT.read_text(encoding="utf-8")
     rows = [{"id": f"p{i}", "html": ("<!--stuck-->" if i == 3 else "") + seed} for i in range(8)]
