@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import time
 from pathlib import Path
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Mapping, Sequence
 
 from .errors import CleanTimeoutError, UnsupportedInputError
@@ -119,9 +119,28 @@ class Pending:
     url: str | None
     to_score: list[int]  # indices into seg.blocks
     threshold: float
+    # replies scored whole as well (post index, its scored lines joined): an ad split into
+    # lines that each look mild reads as an ad when read together
+    posts_to_score: list[tuple[int, str]] = field(default_factory=list)
 
     def lines(self) -> list[str]:
-        return [self.seg.blocks[i].text for i in self.to_score]
+        return [self.seg.blocks[i].text for i in self.to_score] + [text for _, text in self.posts_to_score]
+
+
+# A reply is also scored whole when it has at least two scored lines and is this short: ad
+# replies are; a long reply is prose whose lines the model reads one by one.
+POST_SCORE_MAX_CHARS = 400
+
+
+def post_texts(seg: Segmented, to_score: list[int], *, max_chars: int = POST_SCORE_MAX_CHARS) -> list[tuple[int, str]]:
+    """(reply index, joined text) of the short replies with two or more lines to score."""
+    by_post: dict[int, list[str]] = {}
+    for i in to_score:
+        post = seg.blocks[i].post
+        if post:  # replies only: a thread's first post is the article
+            by_post.setdefault(post, []).append(seg.blocks[i].text)
+    return [(post, " ".join(texts)) for post, texts in by_post.items()
+            if len(texts) >= 2 and sum(map(len, texts)) <= max_chars]
 
 
 def prepare(page: Any, *, url: str | None = None, headers: Mapping[str, str] | None = None,
@@ -137,9 +156,10 @@ def prepare(page: Any, *, url: str | None = None, headers: Mapping[str, str] | N
     posts = None if replies or not seg.is_thread else {0}
     verdicts = apply_rules(seg, posts, chrome_line_patterns(seg.engine), use_rules)
     deadline.check("rules")
-    return Pending(seg, verdicts, replies, doc.encoding, url,
-                   model_lines(seg, verdicts, posts) if scored else [],
-                   threshold if seg.is_thread else max(threshold, ARTICLE_MIN_SPAM_SCORE))
+    to_score = model_lines(seg, verdicts, posts) if scored else []
+    return Pending(seg, verdicts, replies, doc.encoding, url, to_score,
+                   threshold if seg.is_thread else max(threshold, ARTICLE_MIN_SPAM_SCORE),
+                   post_texts(seg, to_score) if seg.is_thread else [])
 
 
 def score_pending(pending: Sequence[Pending], model: Any) -> list[Sequence[float]]:
@@ -149,15 +169,22 @@ def score_pending(pending: Sequence[Pending], model: Any) -> list[Sequence[float
     scores = model.score_lines(lines) if lines and model is not None else ()
     out, start = [], 0
     for p in pending:
-        out.append(scores[start:start + len(p.to_score)])
-        start += len(p.to_score)
+        count = len(p.to_score) + len(p.posts_to_score)
+        out.append(scores[start:start + count])
+        start += count
     return out
 
 
 def finish(pending: Pending, scores: Sequence[float], rule: str = "model") -> CleanResult:
-    """Lines at or above the threshold are spam; then assembly."""
+    """Lines at or above the threshold are spam; then assembly (which reads the other lines'
+    scores for the post-level decision)."""
+    line_scores = {}
     for i, score in zip(pending.to_score, scores):
         if score >= pending.threshold:
             pending.verdicts[i] = Verdict("spam", rule, round(float(score), 4))
+        else:
+            line_scores[i] = float(score)
+    post_scores = scores[len(pending.to_score):]
+    ad_posts = {post for (post, _), score in zip(pending.posts_to_score, post_scores) if score >= pending.threshold}
     return assemble(pending.seg, pending.verdicts, replies=pending.replies, encoding=pending.encoding,
-                    url=pending.url)
+                    url=pending.url, line_scores=line_scores, ad_posts=ad_posts)
