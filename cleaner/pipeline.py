@@ -23,7 +23,8 @@ from .segment import segment_page
 from .segment.blocks import BODY, Segmented
 from .engines import chrome_line_patterns
 from .rules.lines import RULES, Verdict, judge, page_context, view
-from .model.scope import in_model_scope
+from .model.scope import MODEL_MIN_CJK_SHARE, in_model_scope
+from .textutil import cjk_share
 from .assemble import assemble
 
 # Default time limit per page; a keyword argument of Cleaner (as is max_bytes).
@@ -139,8 +140,11 @@ def post_texts(seg: Segmented, to_score: list[int], *, max_chars: int = POST_SCO
         post = seg.blocks[i].post
         if post:  # replies only: a thread's first post is the article
             by_post.setdefault(post, []).append(seg.blocks[i].text)
-    return [(post, " ".join(texts)) for post, texts in by_post.items()
-            if len(texts) >= 2 and sum(map(len, texts)) <= max_chars]
+    joined = [(post, " ".join(texts)) for post, texts in by_post.items()
+              if len(texts) >= 2 and sum(map(len, texts)) <= max_chars]
+    # Chinese replies only: read whole, a genuine English reply that recommends a shop scored
+    # like an ad (the model knows English ads from far fewer examples; its lines are still scored)
+    return [(post, text) for post, text in joined if cjk_share(text) >= MODEL_MIN_CJK_SHARE]
 
 
 def prepare(page: Any, *, url: str | None = None, headers: Mapping[str, str] | None = None,
