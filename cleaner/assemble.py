@@ -1,5 +1,13 @@
 """Turn blocks and their verdicts into the CleanResult: kept lines grouped into posts,
-removed lines into the audit, spam replies dropped whole, and the page spam score."""
+removed lines into the audit, spam posts dropped whole, and the page spam score.
+
+Post-level decision (threads only): the kept lines of a post with a spam line are read in
+that light: a greeting or sign-off ("尊敬的负责人：您好！") or a line the spam model scored at
+least CONTEXT_MIN_SCORE belongs to the ad. When the spam and ad lines make at least
+SPAM_REPLY_SHARE of the post's body (by characters), the ad lines go with the spam
+(a reply the model scores as spam when read whole is read the same way, spam line or not)
+("spam:spam-reply", one audit entry per line) and a line that reads as genuine (low score:
+"谢谢楼主分享，学习了！") stays. A post left with nothing genuine goes whole."""
 
 from __future__ import annotations
 
@@ -12,15 +20,22 @@ from .segment.postmeta import post_dates_iso
 from .result import CleanResult, Post, Removal
 from .shape import Shape
 from .rules.lines import Verdict
+from .rules.spam_cues import is_salutation
 
 # A reply whose body is at least this share spam (by characters) is a spam reply.
 SPAM_REPLY_SHARE = 0.5
+# In such a post, a kept line the spam model scored at least this much is part of the ad.
+CONTEXT_MIN_SCORE = 0.1
 
 
 def assemble(seg: Segmented, verdicts: list[Verdict | None], *, replies: bool = False,
-             encoding: str = "", url: str | None = None, include_title: bool = False) -> CleanResult:
+             encoding: str = "", url: str | None = None, include_title: bool = False,
+             line_scores: dict[int, float] | None = None, ad_posts: set[int] | frozenset[int] = frozenset(),
+             context_min_score: float = CONTEXT_MIN_SCORE) -> CleanResult:
     """``include_title``: the thread title leads the text (only when there is text: a title
-    alone is no article)."""
+    alone is no article). ``line_scores``: the spam model's score of kept lines by block
+    position (when it ran); ``ad_posts``: replies the model scored as spam when read whole."""
+    scores = line_scores or {}
     removed: list[Removal] = list(seg.removed)
     kept: dict[int, list[tuple[int, str, Shape | None]]] = defaultdict(list)
     body_chars: dict[int, int] = defaultdict(int)
@@ -45,10 +60,16 @@ def assemble(seg: Segmented, verdicts: list[Verdict | None], *, replies: bool = 
     dates = post_dates_iso(seg.posts, [i for i in kept if i < len(seg.posts)], seg.engine)
     shapes: list[list[Shape | None]] = []  # per post, per line
     for index in sorted(kept):
-        if index > 0 and spam_chars[index] >= SPAM_REPLY_SHARE * max(body_chars[index], 1):
-            removed.extend(Removal(t, "spam", "spam:spam-reply", 1.0, index, pos) for pos, t, _ in kept[index])
-            spam_chars[index] += sum(len(t) for _, t, _ in kept[index])
-            continue
+        suspect = spam_chars[index] or index in ad_posts
+        ad, genuine = _split_by_context(kept[index], scores, context_min_score) if suspect else ([], [])
+        ad_chars = spam_chars[index] + sum(len(t) for _, t, _ in ad)
+        if seg.is_thread and suspect and ad_chars >= SPAM_REPLY_SHARE * max(body_chars[index], 1):
+            removed.extend(Removal(t, "spam", "spam:spam-reply", round(float(scores.get(pos, 1.0)), 4), index, pos)
+                           for pos, t, _ in ad)
+            spam_chars[index] += sum(len(t) for _, t, _ in ad)
+            kept[index] = genuine
+            if not genuine:
+                continue
         meta = seg.posts[index] if index < len(seg.posts) else None
         posts.append(Post(
             floor=meta.floor if meta else None,
@@ -101,6 +122,16 @@ def page_address(declared: str, url: str | None) -> tuple[str | None, str]:
         if host:
             return canonical, host
     return canonical, ""
+
+
+def _split_by_context(lines: list[tuple[int, str, Shape | None]], scores: dict[int, float], min_score: float
+                      ) -> tuple[list[tuple[int, str, Shape | None]], list[tuple[int, str, Shape | None]]]:
+    """(lines that belong to the ad around them, lines that read as genuine) of a mostly-spam post."""
+    ad, genuine = [], []
+    for line in lines:
+        belongs = is_salutation(line[1]) or scores.get(line[0], 0.0) >= min_score
+        (ad if belongs else genuine).append(line)
+    return ad, genuine
 
 
 def _empty_reason(seg: Segmented, removed: list[Removal]) -> str:

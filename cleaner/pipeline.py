@@ -16,7 +16,7 @@ import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Mapping, Sequence
 
 from .errors import CleanTimeoutError, UnsupportedInputError
@@ -29,7 +29,8 @@ from .segment import segment_page
 from .segment.blocks import BODY, Segmented
 from .engines import chrome_line_patterns
 from .rules.lines import CODE_RULES, RULES, Verdict, judge, page_context, view
-from .model.scope import in_model_scope
+from .model.scope import MODEL_MIN_CJK_SHARE, in_model_scope
+from .textutil import cjk_share
 from .assemble import assemble
 
 # Default time limit per page; a keyword argument of Cleaner (as is max_bytes).
@@ -75,7 +76,12 @@ class Deadline:
             raise CleanTimeoutError(f"cleaning took longer than {self.seconds:g} s "
                                     f"(stopped during {self.stage})") from None
         finally:
-            _WATCHDOG.disarm(token)
+            while True:  # the watchdog may fire at any bytecode, disarming included
+                try:
+                    _WATCHDOG.disarm(token)
+                    break
+                except _DeadlinePassed:  # it fired as the page finished: in time to count
+                    continue  # (disarm again: it is idempotent, and clears what is pending)
 
 
 class _DeadlinePassed(CleanTimeoutError):
@@ -107,12 +113,9 @@ class _Watchdog:
         if armed is None:
             return
         state, token = armed
-        try:
-            with state.cond:  # the watchdog fires holding it: once held, nothing new arrives
-                if state.due.pop(token, None) is None:  # fired: one not yet delivered is dropped
-                    _set_async_exc(threading.get_ident(), None)
-        except _DeadlinePassed:  # fired just as the page finished: it finished in time to count
-            pass
+        with state.cond:  # the watchdog fires holding it: once held, nothing new arrives
+            if state.due.pop(token, None) is None:  # fired: one not yet delivered is dropped
+                _set_async_exc(threading.get_ident(), None)
 
     def _start(self) -> bool:
         """A new thread on a new state (a thread half started by an interrupt keeps the old one)."""
@@ -234,9 +237,31 @@ class Pending:
     to_score: list[int]  # indices into seg.blocks
     threshold: float
     include_title: bool = False
+    # replies scored whole as well (post index, its scored lines joined): an ad split into
+    # lines that each look mild reads as an ad when read together
+    posts_to_score: list[tuple[int, str]] = field(default_factory=list)
 
     def lines(self) -> list[str]:
-        return [self.seg.blocks[i].text for i in self.to_score]
+        return [self.seg.blocks[i].text for i in self.to_score] + [text for _, text in self.posts_to_score]
+
+
+# A reply is also scored whole when it has at least two scored lines and is this short: ad
+# replies are; a long reply is prose whose lines the model reads one by one.
+POST_SCORE_MAX_CHARS = 400
+
+
+def post_texts(seg: Segmented, to_score: list[int], *, max_chars: int = POST_SCORE_MAX_CHARS) -> list[tuple[int, str]]:
+    """(reply index, joined text) of the short replies with two or more lines to score."""
+    by_post: dict[int, list[str]] = {}
+    for i in to_score:
+        post = seg.blocks[i].post
+        if post:  # replies only: a thread's first post is the article
+            by_post.setdefault(post, []).append(seg.blocks[i].text)
+    joined = [(post, " ".join(texts)) for post, texts in by_post.items()
+              if len(texts) >= 2 and sum(map(len, texts)) <= max_chars]
+    # Chinese replies only: read whole, a genuine English reply that recommends a shop scored
+    # like an ad (the model knows English ads from far fewer examples; its lines are still scored)
+    return [(post, text) for post, text in joined if cjk_share(text) >= MODEL_MIN_CJK_SHARE]
 
 
 def prepare(page: Any, *, url: str | None = None, headers: Mapping[str, str] | None = None,
@@ -256,9 +281,10 @@ def prepare(page: Any, *, url: str | None = None, headers: Mapping[str, str] | N
         deadline.stage = "rules"
         verdicts = apply_rules(seg, posts, chrome_line_patterns(seg.engine), use_rules)
         deadline.check("rules")
-    return Pending(seg, verdicts, replies, doc.encoding, url,
-                   model_lines(seg, verdicts, posts) if scored else [],
-                   threshold if seg.is_thread else max(threshold, ARTICLE_MIN_SPAM_SCORE), include_title)
+    to_score = model_lines(seg, verdicts, posts) if scored else []
+    return Pending(seg, verdicts, replies, doc.encoding, url, to_score,
+                   threshold if seg.is_thread else max(threshold, ARTICLE_MIN_SPAM_SCORE), include_title,
+                   post_texts(seg, to_score) if seg.is_thread else [])
 
 
 def score_pending(pending: Sequence[Pending], model: Any) -> list[Sequence[float]]:
@@ -268,15 +294,23 @@ def score_pending(pending: Sequence[Pending], model: Any) -> list[Sequence[float
     scores = model.score_lines(lines) if lines and model is not None else ()
     out, start = [], 0
     for p in pending:
-        out.append(scores[start:start + len(p.to_score)])
-        start += len(p.to_score)
+        count = len(p.to_score) + len(p.posts_to_score)
+        out.append(scores[start:start + count])
+        start += count
     return out
 
 
 def finish(pending: Pending, scores: Sequence[float], rule: str = "model") -> CleanResult:
-    """Lines at or above the threshold are spam; then assembly."""
+    """Lines at or above the threshold are spam; then assembly (which reads the other lines'
+    scores for the post-level decision)."""
+    line_scores = {}
     for i, score in zip(pending.to_score, scores):
         if score >= pending.threshold:
             pending.verdicts[i] = Verdict("spam", rule, round(float(score), 4))
+        else:
+            line_scores[i] = float(score)
+    post_scores = scores[len(pending.to_score):]
+    ad_posts = {post for (post, _), score in zip(pending.posts_to_score, post_scores) if score >= pending.threshold}
     return assemble(pending.seg, pending.verdicts, replies=pending.replies, encoding=pending.encoding,
-                    url=pending.url, include_title=pending.include_title)
+                    url=pending.url, include_title=pending.include_title, line_scores=line_scores,
+                    ad_posts=ad_posts)

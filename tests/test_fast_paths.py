@@ -24,7 +24,8 @@ from cleaner.segment.html import table_marks
 from cleaner.segment.parse import parse_html
 from cleaner.segment.walk import BLOCK_TAGS, NOISE, PATH_DEPTH, SKIPPED_SUBTREES, Mark, _hidden_mark, _label, hidden_reason, walk_blocks
 from cleaner.textutil import collapse_spaces
-from cleaner.model.scope import _COMMERCIAL_SIGNAL, MODEL_MIN_CJK_SHARE, in_model_scope
+from cleaner.model.scope import (_COMMERCIAL_SIGNAL, _ENGLISH_AD_SIGNAL, MODEL_MIN_CJK_SHARE, _has_ad_like_address,
+                                 in_model_scope)
 from cleaner.pipeline import read_page
 from cleaner.result import Removal
 from cleaner.rules.lines import MAX_BUTTONS, button_line, view
@@ -103,7 +104,9 @@ def test_normalisation_of_sample_lines_is_unchanged():
 def reference_in_model_scope(text: str) -> bool:
     if textutil.cjk_share(text) >= MODEL_MIN_CJK_SHARE:
         return True
-    return bool(_COMMERCIAL_SIGNAL.search(sp.URL.sub(" ", text))) or bool(sp.find_ad_keywords(text))
+    if _COMMERCIAL_SIGNAL.search(sp.URL.sub(" ", text)) or _ENGLISH_AD_SIGNAL.search(text):
+        return True
+    return _has_ad_like_address(text.lower()) or bool(sp.find_ad_keywords(text))
 
 
 @FAST

@@ -18,11 +18,12 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
+from ..rules.spam_cues import CUE_TABLES
 from .hashing import N_HASH_FEATURES, ngram_entries
 from .textforms import (BLOCKED_URL_MARK, URL_MARK, _NL, _code_points, _is_ascii_digit, _match_rows, _shape,
                         gate_table, line_bits, normalize_many)
 
-FEATURE_VERSION = 2
+FEATURE_VERSION = 3
 
 # Dense contact features: (name, pattern, must not follow a digit), searched in the normalised line.
 CONTACT_PATTERNS: tuple[tuple[str, str, bool], ...] = (
@@ -33,6 +34,13 @@ CONTACT_PATTERNS: tuple[tuple[str, str, bool], ...] = (
     ("wechat_id", r"微信 ?号? ?:? ?(?:[a-z][-_a-z0-9]{5,19}|\d{6,11})", False),
     ("add_contact", r"加 ?(?:微信|qq)|(?:联系|咨询) ?(?:微信|qq|电话|热线)", False),
     ("intl_phone", r"\+\d{1,3}[ -]?\d{3,4}[ -]?\d{3,4}", False),
+    # a landline written without its hyphen: "(0571)88886666", "0571 8888 6666" (spaces glued)
+    ("landline_plain", r"0[1-9]\d{1,2}\)?\d{7,8}(?!\d)", True),
+    ("email", r"[a-z0-9._-]{2,}@[a-z0-9-]+\.[a-z]{2,}", False),
+    # Telegram as Chinese spam writes it: "飞机：@abc123", "纸飞机 @abc", "电报：abc123"
+    ("telegram_cn", r"(?:飞机|电报)(?:号|群)? ?[:@] ?@?[a-z0-9_]{4,}", False),
+    # a price: "38元", "¥199", "$20", "9.9块"
+    ("price", r"\d+(?:\.\d+)? ?(?:元|块|万元)|[$¥￥] ?\d", False),
 )
 # Latin words that also set a contact feature: one literal pattern each, because Python's
 # regex engine searches a literal fast but tries an alternation at every Latin letter.
@@ -41,7 +49,8 @@ _CONTACT_PATTERNS = tuple((re.compile(p), digit_boundary) for _, p, digit_bounda
 # A line can match a contact pattern only if it holds one of these characters.
 CONTACT_GATES: dict[str, str] = {
     "mobile": "0123456789", "hotline_400_800": "48", "landline": "0", "qq_id": "q", "wechat_id": "微",
-    "add_contact": "加联咨", "intl_phone": "+",
+    "add_contact": "加联咨", "intl_phone": "+", "landline_plain": "0", "email": "@", "telegram_cn": "机报",
+    "price": "元块$¥￥",
 }
 
 # Words that are nearly always an ad in a forum line; the n-grams learn the rest.
@@ -64,10 +73,21 @@ def _alternation(words: Iterable[str]) -> re.Pattern:
 _AD_TERMS_CJK = _alternation(t for t in AD_TERMS if not t.isascii())
 _AD_TERMS_LATIN = tuple(re.compile(re.escape(t)) for t in AD_TERMS if t.isascii())
 _CONTACT_WORDS = {name: tuple(re.compile(re.escape(w)) for w in words) for name, words in CONTACT_WORDS.items()}
+# Commercial-intent cues (offer, solicitation, company, salutation): one count feature per table.
+_CUES_CJK = tuple(_alternation(t for t in terms if not t.isascii()) for _, terms in CUE_TABLES)
+def _latin_words(terms: Iterable[str]) -> re.Pattern:
+    """Whole words, one pattern; the look-ahead on the first letters lets the regex engine skip fast."""
+    words = sorted((t for t in terms if t.isascii()), key=len, reverse=True)
+    first = "".join(sorted({w[0] for w in words}))
+    return re.compile(rf"(?=[{first}])\b(?:" + "|".join(map(re.escape, words)) + r")\b")
+
+
+_CUES_LATIN = tuple(_latin_words(terms) for _, terms in CUE_TABLES)
+CUE_CAP = 3
 
 LENGTH_BUCKETS = (8, 16, 32, 64, 128, 256)
 PUNCT_CHARS = "!?~:*★☆●◆■→【】[]|#@$%&^_=<>"
-N_DENSE_FEATURES = 3 + len(CONTACT_PATTERNS) + 4 + len(LENGTH_BUCKETS)
+N_DENSE_FEATURES = 3 + len(CONTACT_PATTERNS) + 4 + len(LENGTH_BUCKETS) + len(CUE_TABLES)
 N_FEATURES = N_HASH_FEATURES + N_DENSE_FEATURES
 
 
@@ -78,6 +98,8 @@ GATES: dict[str, str] = {
     "ad_cjk": "".join({t[0] for t in AD_TERMS if not t.isascii()}),
     "ad_latin": "".join({t[0] for t in AD_TERMS if t.isascii()}),
     "contact_words": "".join({w[0] for words in CONTACT_WORDS.values() for w in words}),
+    "cue_cjk": "".join({t[0] for _, terms in CUE_TABLES for t in terms if not t.isascii()}),
+    "cue_latin": "".join({t[0] for _, terms in CUE_TABLES for t in terms if t.isascii()}),
     **{f"contact_{name}": chars for name, chars in CONTACT_GATES.items()},
 }
 _GATE_BIT, GATE_TABLE = gate_table(GATES)
@@ -132,7 +154,13 @@ def dense_features(normalized: Sequence[str], shaped: Sequence[str], cps: np.nda
     out[:, col + 1] = np.bincount(row_of[PUNCT_TABLE[cps]], minlength=n) / safe_len
     out[:, col + 2] = np.minimum(ad_hits, 5) / 5.0
     out[:, col + 3] = np.minimum(ad_hits * 10.0 / safe_len, 1.0)
-    out[:, col + 4:] = _bucket(lengths, LENGTH_BUCKETS)
+    end = col + 4 + len(LENGTH_BUCKETS)
+    out[:, col + 4:end] = _bucket(lengths, LENGTH_BUCKETS)
+    cjk_rows, latin_rows = (bits & _GATE_BIT["cue_cjk"]) != 0, (bits & _GATE_BIT["cue_latin"]) != 0
+    for k, (cjk, latin) in enumerate(zip(_CUES_CJK, _CUES_LATIN)):
+        hits = np.bincount(_match_rows(normalized, cjk_rows, cjk), minlength=n)
+        hits += np.bincount(_match_rows(normalized, latin_rows, latin), minlength=n)
+        out[:, end + k] = np.minimum(hits, CUE_CAP) / CUE_CAP
     return out
 
 

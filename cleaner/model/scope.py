@@ -1,7 +1,9 @@
 """Which kept lines the spam model is asked about.
 
-The model learned Chinese ad lines and contact tricks; Western prose with no number, handle,
-price or ad vocabulary is outside what it knows, so it is not asked (precision over recall)."""
+The model learned Chinese ad lines and contact tricks, and English comment spam (bare domains,
+t.me links, $TICKER pumps, "check out my channel"); Western prose with no number, handle,
+price, address, ticker, solicitation or ad vocabulary is outside what it knows, so it is not
+asked (precision over recall)."""
 
 from __future__ import annotations
 
@@ -17,6 +19,28 @@ MODEL_MIN_CJK_SHARE = 0.3
 # number, a handle, a price, or ad vocabulary. A bare link is not enough: genuine Western posts
 # link to shops and docs all the time (the model flagged 1.1% of such posts).
 _COMMERCIAL_SIGNAL = re.compile(r"\d{5,}|(?<!\w)@\w|[$€£¥]\s?\d", re.I)
+# What an English ad reply carries instead: a web address (also bare: "abc123.top", "t.me/x"),
+# a $TICKER, or an invitation. The model (trained on real comment spam and genuine comments
+# with links) decides; these only decide that it is asked.
+_ENGLISH_AD_SIGNAL = re.compile(
+    r"\$[A-Z]{2,6}\b|\b(?:check\s+(?:out|my|me|this)|subscribe|subs|visit|click|dm\s+me|telegram|whatsapp|buy|cheap|"
+    r"earn|discount|promo|follow\s+me|my\s+(?:channel|music|song|video|page|blog|shop|website|stream))\b",
+    re.I,
+)
+
+
+# A link to a site's front page or a short path ("murdev.com", "www.abc.top/reg", "t.me/x") is
+# what an ad points to; a deep link (an image, a docs page, a thread) is what genuine posts cite.
+AD_ADDRESS_MAX_PATH = 32
+
+
+def _has_ad_like_address(lower: str, *, max_path: int = AD_ADDRESS_MAX_PATH) -> bool:
+    for match in sp.ANY_WEB_ADDRESS.finditer(lower):
+        address = match.group(0).split("://", 1)[-1]
+        host, _, path = address.partition("/")
+        if host == "t.me" or (len(path) <= max_path and "/" not in path.rstrip("/")):
+            return True
+    return False
 
 
 def in_model_scope(text: str, *, min_cjk_share: float = MODEL_MIN_CJK_SHARE) -> bool:
@@ -28,6 +52,8 @@ def in_model_scope(text: str, *, min_cjk_share: float = MODEL_MIN_CJK_SHARE) -> 
     lower = lowered(text)
     without_links = sp.URL.sub(" ", text) if may_contain(needed_literals(sp.URL), lower) else text
     # digits inside a link are not a phone number
-    if _COMMERCIAL_SIGNAL.search(without_links):
+    if _COMMERCIAL_SIGNAL.search(without_links) or _ENGLISH_AD_SIGNAL.search(text):
+        return True
+    if "." in text and _has_ad_like_address(text.lower()):
         return True
     return may_contain(needed_literals(sp._keyword_regex()), lower) and bool(sp.find_ad_keywords(text))

@@ -13,20 +13,23 @@ still costs 10-40 ns per character scanned, so each regex runs only on the lines
 hold one of its gate characters (found with a numpy table look-up, ~1 ns per
 character); most Chinese lines never reach the Latin patterns and vice versa.
 
-Why it does not reuse ``cleaner.rules.normalize``: the shipped model's features must not
-shift when the rules' normalisation is tuned. A change here changes what the model sees:
-it needs a new ``FEATURE_VERSION`` (``cleaner.model.features``).
+What it shares with the rules: the data. The zero-width characters, the WeChat/QQ
+spellings, the bare-domain endings, the web-address pattern and the blocked domains come
+from ``cleaner.rules.normalize`` and ``cleaner.rules.spam_patterns`` (one list each); only
+the vectorised machinery is here. A change there or here changes what the model sees: it
+needs a new ``FEATURE_VERSION`` (``cleaner.model.features``).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
-from importlib import resources
 from typing import Sequence
 
 import numpy as np
+
+from ..rules.normalize import QQ_SPELLINGS, WECHAT_HOMOPHONES, WECHAT_XIN, ZERO_WIDTH_CHARS
+from ..rules.spam_patterns import ANY_WEB_ADDRESS, BARE_DOMAIN_TLDS, is_blocked_domain
 
 MAX_CHARS = 400  # long paragraphs: head and tail are enough, keeps scoring fast
 
@@ -38,20 +41,20 @@ HOMOGLYPHS: dict[str, str] = {
     "α": "a", "ο": "o", "ν": "v", "ρ": "p", "τ": "t", "ι": "i", "κ": "k", "χ": "x", "ε": "e",
     "曰": "日", "〇": "0",
 }
-ZERO_WIDTH = "\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\ufeff\u00ad\u180e\u034f"
+ZERO_WIDTH = ZERO_WIDTH_CHARS
 
 # (name, pattern, replacement) applied after folding, in one regex pass. ASCII ends of a
 # match must not touch other ASCII letters ("wx" in "wxwidgets" stays), see _evasion_repl.
 EVASIONS: tuple[tuple[str, str, str], ...] = (
-    ("wechat", r"[薇威维徽嶶葳] ?[信芯]|微 ?芯|[vw] ?[信芯]|wei ?xin|we ?chat|vx|wx", "微信"),
-    ("add_v", r"[加+➕] ?[vw](?! ?[信芯])(?![a-z])", "加微信"),
-    ("qq", r"扣 ?扣|抠 ?抠|秋 ?秋|企鹅号|q ?q", "qq"),
+    ("wechat", rf"[{WECHAT_HOMOPHONES}] ?[{WECHAT_XIN}]|微 ?芯|[vw] ?[{WECHAT_XIN}]|wei ?xin|we ?chat|vx|wx", "微信"),
+    ("add_v", rf"[加+➕] ?(?:[vw]|[{WECHAT_HOMOPHONES}])(?! ?[{WECHAT_XIN}])(?![a-z])", "加微信"),
+    ("qq", "|".join(QQ_SPELLINGS) + "|q ?q", "qq"),
     ("whatsapp", r"whats ?app|wa\.me", "whatsapp"),
     ("telegram", r"tele ?gram|t\.me/", "telegram "),
     ("dot", r"(?:\[\.\]|\(\.\)|【\.】|点|。|dot) ?(?=(?:com|cn|net|org|top|xyz|cc|vip|me|info)(?![a-z]))", "."),
 )
 # The look-ahead on the possible first characters lets the regex engine skip fast.
-_EVASION_FIRST_CHARS = "薇威维徽嶶葳微vw加+➕扣抠秋企qtd点。\\[(【"
+_EVASION_FIRST_CHARS = WECHAT_HOMOPHONES + "微vw加+➕" + "".join(sorted({q[0] for q in QQ_SPELLINGS})) + "qtd点。\\[(【"
 _EVASION = re.compile(
     f"(?=[{_EVASION_FIRST_CHARS}])(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern, _ in EVASIONS) + ")"
 )
@@ -170,10 +173,8 @@ def _unspace_letters(match: re.Match) -> str:
     return match.group(0).replace(" ", "")
 
 
-TLDS = "com|cn|net|org|cc|top|xyz|info|biz|vip|me|tv|co|io|us|uk|de|hk|tw|ru|in|la|ws|shop|club|site|online|live|app|win|bet|mobi|asia|pw|tk"
-_URL = re.compile(
-    rf"(?:https?://|www\.)[^\s<>\"'，。、）)】]+|(?:[a-z0-9-]+\.)+(?:{TLDS})(?![a-z0-9-])(?:/[^\s<>\"'，。、）)】]*)?"
-)
+TLDS = BARE_DOMAIN_TLDS
+_URL = ANY_WEB_ADDRESS
 _HOST = re.compile(r"^(?:https?://)?([^/:?#]+)")
 SECOND_LEVEL_LABELS = frozenset({"gov", "edu", "ac", "org", "com", "net"})
 
@@ -183,18 +184,9 @@ DIGIT_RUN_LIMITS = (2, 4, 6, 8, 10, 11)  # run length <= limit -> mark 0xE010 + 
 DIGIT_MARK_BASE = 0xE010
 
 
-@lru_cache(maxsize=1)
-def blocked_domains() -> frozenset[str]:
-    """The blocked spam domains shipped with the package (konsheng/Sensitive-lexicon, MIT)."""
-    text = resources.files("cleaner").joinpath("data/blocked_domains.txt").read_text(encoding="utf-8")
-    return frozenset(d.strip().lower().removeprefix("www.") for d in text.splitlines() if d.strip())
-
-
 def is_blocked_host(host: str) -> bool:
-    """True when the host or one of its parent domains is on the blocked list."""
-    parts = host.lower().removeprefix("www.").split(".")
-    domains = blocked_domains()
-    return any(".".join(parts[i:]) in domains for i in range(len(parts) - 1))
+    """True when the host or one of its parent domains is on the blocked list (the rules' list)."""
+    return is_blocked_domain(host)
 
 
 # ---------------------------------------------------------------- gates

@@ -215,8 +215,12 @@ DEFAULT_MODEL_NAME = "spam_model.skops"
 
 
 def default_model_path() -> Path:
-    """The shipped model: inside the installed package (cleaner.models) or, in a
-    checkout that is not installed, the repository's models/ folder."""
+    """The shipped model: in a checkout, the checkout's own models/ folder (an editable install
+    of another checkout must not hand this code that checkout's model); else inside the
+    installed package (cleaner.models)."""
+    checkout = Path(__file__).resolve().parents[2] / "models" / DEFAULT_MODEL_NAME
+    if checkout.is_file() and (checkout.parent / "__init__.py").is_file():
+        return checkout
     try:
         from importlib import resources
 

@@ -175,6 +175,20 @@ def contact_me(block: Block, line: Line, ctx: PageContext) -> Verdict | None:
     return None
 
 
+def evasive_contact(block: Block, line: Line, ctx: PageContext) -> Verdict | None:
+    """A contact id written the way only filter dodgers write it (spam_patterns.EVASIVE_CONTACT_IDS):
+    the evasion and the id are the two signals."""
+    name = sp.find_evasive_contact(line.folded) if _may_be_evasive(line.folded) else None
+    return Verdict("spam", f"spam:{name}") if name else None
+
+
+_EVASIVE_GATE = re.compile(r"[机报薇威维徽嶶葳信芯]|0\s\d")
+
+
+def _may_be_evasive(folded: str) -> bool:
+    return _EVASIVE_GATE.search(folded) is not None
+
+
 def repeated_across_authors(block: Block, line: Line, ctx: PageContext) -> Verdict | None:
     if line.matching in ctx.repeated_lines:
         return Verdict("spam", "spam:repeated-across-authors")
@@ -193,6 +207,7 @@ RULES: tuple[Rule, ...] = (
     blocked_domain,
     ad_with_link,
     contact_me,
+    evasive_contact,
     repeated_across_authors,
 )
 

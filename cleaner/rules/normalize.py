@@ -14,8 +14,11 @@ import unicodedata
 from ..prefilter import lowered, may_contain, needed_literals
 from ..textutil import HAN, collapse_spaces
 
-# Invisible characters spammers put between letters and digits (keycap and variation marks too).
-ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u20e3\ufe0e\ufe0f"), None)
+# Invisible characters spammers put between letters and digits (keycap and variation marks,
+# direction marks and invisible operators too). The one list: the spam model drops the same ones.
+ZERO_WIDTH_CHARS = ("\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\ufeff\u00ad\u180e\u034f"
+                    "\u20e3\ufe0e\ufe0f")
+ZERO_WIDTH = dict.fromkeys(map(ord, ZERO_WIDTH_CHARS), None)
 _ZERO_WIDTH_CHAR = re.compile("[" + "".join(map(chr, ZERO_WIDTH)) + "]")
 # Look-alikes of zero inside digit runs: "0311-8826○7715".
 _ZERO_LOOKALIKE = re.compile(r"(?<=\d)[○〇oO](?=\d)|(?<=\d)[○〇](?=\D|$)")
@@ -24,9 +27,15 @@ _SPACED_DIGITS = re.compile(r"(?<=\d)[\s.\-·•_]{1,2}(?=\d)")
 _DIGIT = re.compile(r"\d")
 
 # Spellings spammers use to dodge filters, mapped to the word they stand for.
+# The spellings themselves are shared with the spam model (cleaner.model.textforms builds its
+# lower-case evasion pass from the same data): one list of what stands for WeChat and QQ.
+WECHAT_HOMOPHONES = "薇威维徽嶶葳"  # sound like 微 of 微信
+WECHAT_XIN = "信芯"  # 信 and its look-alike
+QQ_SPELLINGS = ("扣扣", "抠抠", "秋秋", "企鹅号")
 EVASIONS: tuple[tuple[str, str], ...] = (
-    (r"[薇威维徽嶶]信|[vV][信芯]|[wW][eE][iI]?[xX][iI][nN]|(?<![A-Za-z])[vVwW][xX](?=\s*[:：]|\s*\d)|加\s?[vV](?![a-zA-Z])", "微信"),
-    (r"扣扣|(?<![A-Za-z])[qQ]\s?[qQ](?![A-Za-z])|企鹅号|秋秋|(?<![A-Za-z])[qQ](?=\s*群?\s*[:：])", "QQ"),
+    (rf"[{WECHAT_HOMOPHONES}]信|[vV][{WECHAT_XIN}]|[wW][eE][iI]?[xX][iI][nN]|(?<![A-Za-z])[vVwW][xX](?=\s*[:：]|\s*\d)"
+     rf"|加\s?[vV](?![a-zA-Z])|加\s?[{WECHAT_HOMOPHONES}](?![{WECHAT_XIN}])", "微信"),
+    ("|".join(QQ_SPELLINGS) + r"|(?<![A-Za-z])[qQ]\s?[qQ](?![A-Za-z])|(?<![A-Za-z])[qQ](?=\s*群?\s*[:：])", "QQ"),
     (r"[电電][话話]|热线|tel\b|TEL\b|Tel\b", "电话"),
 )
 _EVASION_PATTERNS = tuple((re.compile(p), repl) for p, repl in EVASIONS)

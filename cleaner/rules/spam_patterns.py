@@ -11,17 +11,40 @@ from importlib import resources
 from ..textutil import WEB_ADDRESS
 
 URL = WEB_ADDRESS
+# Endings of bare domains written without "http://" or "www." ("abc123.top", "t.me/x"): the
+# spam model marks them as addresses, the scope gate asks the model about lines holding one.
+BARE_DOMAIN_TLDS = ("com|cn|net|org|cc|top|xyz|info|biz|vip|me|tv|co|io|us|uk|de|hk|tw|ru|in|la|ws|shop|club|site"
+                    "|online|live|app|win|bet|mobi|asia|pw|tk")
+# A web address with or without scheme, in lower-cased text (the spam model's normalised form).
+ANY_WEB_ADDRESS = re.compile(
+    rf"(?:https?://|www\.)[^\s<>\"'，。、）)】]+|(?:[a-z0-9-]+\.)+(?:{BARE_DOMAIN_TLDS})(?![a-z0-9-])(?:/[^\s<>\"'，。、）)】]*)?"
+)
 DOMAIN = re.compile(r"(?:https?://)?(?:www\.)?([a-z0-9.-]+\.[a-z]{2,})", re.I)
 
 # Contact ids, matched on for_matching() text (full-width folded, spaced digits joined).
 CONTACT_IDS: tuple[tuple[str, str], ...] = (
-    ("mobile", r"(?<!\d)1[3-9]\d{9}(?!\d)"),
+    ("mobile", r"(?<!\d)1[3-9]\d{9}(?![\d@])"),  # not the local part of an e-mail address
     ("hotline", r"(?<!\d)[48]00[-\s]?\d{3}[-\s]?\d{4}(?!\d)"),
     ("qq", r"QQ\s*(?:号|群)?\s*[:：]?\s*\d{5,11}(?!\d)"),
     ("wechat", r"微信\s*(?:号)?\s*[:：]?\s*(?=[-_A-Za-z]*\d)[A-Za-z][-_A-Za-z0-9]{5,19}|微信\s*(?:号)?\s*[:：]?\s*\d{6,11}"),
     ("whatsapp", r"(?:WhatsApp|Telegram|Viber|Line ID)\s*[:：]?\s*\+?[\d\s-]{7,}|(?:WhatsApp|Telegram)\s*[:：]?\s*@?\w{4,}"),
 )
 CONTACT_PATTERNS = tuple((name, re.compile(p, re.I)) for name, p in CONTACT_IDS)
+
+# Contact ids written in a form only someone dodging a filter uses: an ad by themselves.
+# Matched on the folded line (NFKC: full-width ids are plain), before evasions are undone.
+# (rule name, pattern); the rule is "spam:<name>".
+EVASIVE_CONTACT_IDS: tuple[tuple[str, str], ...] = (
+    # Telegram by its Chinese nicknames, with an id: "飞机：@abc123", "纸飞机 @abc", "电报：abc123"
+    ("telegram-nickname", r"(?:纸飞机|飞机|电报)(?:号|群|id|ID)?\s*(?:[:：]\s*@?|@)[A-Za-z0-9_]{4,32}(?![A-Za-z0-9_])"),
+    # a landline spelled digit by digit: "0 5 7 1 - 8 8 8 8 6 6 6 6"
+    ("spaced-landline", r"(?<!\d)(?<!\d )0(?: ?[-—] ?\d| \d){9,11}(?! ?\d)"),
+    # WeChat by a homophone, with an id: "加薇：abc12345", "薇信 abc12345", "V信：..."
+    ("wechat-homophone", r"(?:加\s?[薇威维徽嶶葳](?![信芯])|[薇维徽嶶葳][信芯]|威芯|[vV]\s?[信芯])\s*号?\s*[:：]?\s*"
+                         # the id may be spaced out too: "V信 lux 6 6 9 0 1"
+                         r"(?=[-_A-Za-z ]{0,8}\d)[A-Za-z0-9](?:[-_]?[A-Za-z0-9]| (?=[A-Za-z0-9])){5,24}(?![-_A-Za-z0-9])"),
+)
+EVASIVE_CONTACT_PATTERNS = tuple((name, re.compile(p)) for name, p in EVASIVE_CONTACT_IDS)
 
 # Words that turn a number into an invitation to get in touch.
 CALL_TO_ACTION = re.compile(
@@ -71,10 +94,18 @@ def find_contacts(text: str) -> list[str]:
     return [name for name, pattern in CONTACT_PATTERNS if pattern.search(text)]
 
 
+def find_evasive_contact(folded: str) -> str | None:
+    """The name of the first evasive contact form in a folded line, or None."""
+    return next((name for name, pattern in EVASIVE_CONTACT_PATTERNS if pattern.search(folded)), None)
+
+
 @lru_cache(maxsize=1)
 def blocked_domains() -> frozenset[str]:
+    """The blocked spam domains shipped with the package (konsheng/Sensitive-lexicon, MIT),
+    without "www.": hosts are compared without it (the rules and the spam model both)."""
     text = resources.files("cleaner").joinpath("data/blocked_domains.txt").read_text("utf-8")
-    return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return frozenset(line.strip().lower().removeprefix("www.") for line in text.splitlines()
+                     if line.strip() and not line.startswith("#"))
 
 
 def url_domains(text: str) -> list[str]:
@@ -89,5 +120,5 @@ def url_domains(text: str) -> list[str]:
 def is_blocked_domain(domain: str) -> bool:
     """True when the domain or any parent domain is on the blocked list."""
     blocked = blocked_domains()
-    parts = domain.split(".")
+    parts = domain.lower().removeprefix("www.").split(".")
     return any(".".join(parts[i:]) in blocked for i in range(len(parts) - 1))

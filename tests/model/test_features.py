@@ -22,6 +22,8 @@ from cleaner.model import textforms as T
     ("wxWidgets 很好用", "wxwidgets 很好用"),                  # "wx" inside a word is not WeChat
     ("  两端   空格  ", "两端空格"),
     ("abc点com", "abc.com"),
+    ("加薇：ａｂｃ１２３", "加微信:abc123"),                  # a WeChat homophone after 加
+    ("a\u2062b\u034fc", "abc"),                              # invisible operators: the rules' list too
 ])
 def test_normalize_undoes_evasions(raw, expected):
     assert T.normalize(raw) == expected
@@ -36,6 +38,8 @@ def test_shape_replaces_urls_and_digit_runs_by_class_marks():
 
 
 def test_blocked_hosts_match_parent_domains():
+    assert T.is_blocked_host("www.0001666.com")  # listed only as "www.0001666.com"
+    assert T.is_blocked_host("0001666.com")
     assert T.is_blocked_host("999jjj.com")
     assert T.is_blocked_host("www.999jjj.com")
     assert T.is_blocked_host("x.y.999jjj.com")
@@ -93,3 +97,34 @@ def test_scoring_without_a_matrix_equals_the_matrix_product():
     weights = np.random.default_rng(0).normal(size=F.N_FEATURES)
     direct = np.bincount(rows, weights=weights[cols] * values, minlength=n) + dense @ weights[F.N_HASH_FEATURES:]
     np.testing.assert_allclose(direct, X @ weights, rtol=1e-5, atol=1e-6)
+
+
+def test_model_and_rules_share_one_list_of_each_kind():
+    from cleaner.rules import normalize as N, spam_patterns as SP
+
+    assert T.ZERO_WIDTH == N.ZERO_WIDTH_CHARS
+    assert T.TLDS == SP.BARE_DOMAIN_TLDS and T._URL is SP.ANY_WEB_ADDRESS
+    assert set(N.WECHAT_HOMOPHONES) <= set(T._EVASION_FIRST_CHARS)
+
+
+def test_new_contact_and_commercial_cue_features():
+    X = F.featurize(["咨询 0571 8888 6666 邮箱 sales@abc.com", "飞机：@abc123", "本公司批发茶叶，38元一斤，欢迎来电", "今天天气不错"])
+    dense = X[:, F.N_HASH_FEATURES:].toarray()
+    names = [name for name, _, _ in F.CONTACT_PATTERNS]
+    assert dense[0, 3 + names.index("landline_plain")] == 1.0 and dense[0, 3 + names.index("email")] == 1.0
+    assert dense[1, 3 + names.index("telegram_cn")] == 1.0
+    assert dense[2, 3 + names.index("price")] == 1.0
+    cues = dense[:, -len(F.CUE_TABLES):]
+    cue_names = [name for name, _ in F.CUE_TABLES]
+    assert cues[2, cue_names.index("offer")] > 0 and cues[2, cue_names.index("solicit")] > 0
+    assert cues[2, cue_names.index("company")] > 0
+    assert cues[3].sum() == 0.0
+
+
+def test_latin_words_and_word_pairs_are_hashed():
+    from cleaner.model.hashing import word_entries
+
+    cps = T._code_points("check out my channel\nok x")
+    rows, cols = word_entries(cps, np.cumsum(cps == 10))
+    assert rows.tolist() == [0, 0, 0, 0, 1, 0, 0, 0]  # 4 words + "ok" (one letter is no word) + 3 pairs
+    assert len(set(cols.tolist())) == len(cols)

@@ -42,8 +42,8 @@ def test_report_from_pages_is_one_file_that_fetches_nothing(pages_dir, tmp_path)
     assert [row["id"] for row in data["pages"]] == ["dzx3_02.html", "dzmob_02.html", "tb_03.html", "dzmob_03.html"]
     assert [row["spam"] for row in data["pages"]] == [2, 1, 0, 0]  # then by lines removed
     first = data["pages"][0]
-    model_line = next(line for line in first["lines"] if line["t"].startswith("原单奢侈品包包"))
-    assert model_line["k"] == "spam" and model_line["r"] == "model:spam_model.skops" and model_line["m"] > 0.5
+    named = next(line for line in first["lines"] if line["t"].startswith("原单奢侈品包包"))
+    assert named["k"] == "spam" and named["r"] == "spam:wechat-homophone" and named["m"] > 0.5  # a rule, and the model agrees
 
 
 def test_report_from_jsonl_audit_places_kept_lines_in_page_order(pages_dir, tmp_path):

@@ -53,6 +53,18 @@ def test_chrome_rules(line, expected):
     ("代开住宿发票 联系 Q Q：２８７５５１６３４", ("spam", "spam:contact-me")),
     ("急用钱 扣扣 1\u20e3\ufe0f9\u20e3\ufe0f8\u20e3\ufe0f7\u20e33\u20e33\u20e30\u20e35\u20e3", ("spam", "spam:contact-me")),
     ("拉你进群 加微 ｗｘ１３９０５１８２２６１", ("spam", "spam:contact-me")),
+    # contact forms real spam uses (issue 13): each is its own named rule
+    ("飞机：@abc123 诚信合作", ("spam", "spam:telegram-nickname")),
+    ("需要的联系纸飞机 @kkabc", ("spam", "spam:telegram-nickname")),
+    ("电报：abc123 全天在线", ("spam", "spam:telegram-nickname")),
+    ("咨询热线 0 5 7 1 8 8 8 8 6 6 6 6 张经理", ("spam", "spam:spaced-landline")),
+    ("电话：0 7 5 5 - 8 6 6 2 3 3 4 5", ("spam", "spam:spaced-landline")),
+    ("加薇：ａｂｃ１２３４５", ("spam", "spam:contact-me")),  # short: a contact line anyway
+    ("今天大家出来玩啊，顺便说一下，有事找我加薇：ａｂｃ１２３４５，随时在线，周末也可以约出来一起吃饭聊天，地点大家定吧，反正离得都不远，开车半小时就到了",
+     ("spam", "spam:wechat-homophone")),
+    ("原单奢侈品包包 工厂直销 价格只要专柜一折 V信 lux 6 6 9 0 1", ("spam", "spam:wechat-homophone")),
+    # a blocked domain listed with "www." only (3,937 of them were never blocked)
+    ("see http://www.0001666.com/x", ("spam", "spam:blocked-domain")),
 ])
 def test_spam_rules(line, expected):
     assert verdict(line) == expected
@@ -74,6 +86,12 @@ def test_spam_rules(line, expected):
     "Page with notification drawer open URL:",
     "That's what she said",
     "« Bonjour », dit-il.",
+    # a notice with a landline and an e-mail address whose local part is a mobile number
+    "联系电话：0571-88886666，电子邮箱：13812345678@163.com",
+    "坐飞机：大概两个小时就到",
+    "他在单位很有威信，大家都服他",
+    "咨询电话 0571 8888 6666（工作日）",
+    "1 0 0 0 0 0 0 0 0 0 0",
 ])
 def test_genuine_lines_are_kept(line):
     assert verdict(line) is None
@@ -106,6 +124,12 @@ def test_model_scope_needs_cjk_or_a_commercial_signal_outside_links():
     assert in_model_scope("Buy cialis online today")
     assert not in_model_scope("See https://data.whicdn.com/images/302456789/original.jpg for her look")
     assert not in_model_scope("Thanks, that fixed my problem with the driver.")
+    # English ad replies (issue 13): a bare domain, a t.me link, a $TICKER, an invitation
+    assert in_model_scope("just for test I have to say murdev.com")
+    assert in_model_scope("join us t.me/pumpgroup_42")
+    assert in_model_scope("$PEPE is about to moon, get in now")
+    assert in_model_scope("Hey guys check out my new channel")
+    assert not in_model_scope("I read the whole thread and still do not get why it fails on boot.")
 
 
 # The lexicon's shared tables reach the line rules: every attribution language quotes.py knows is

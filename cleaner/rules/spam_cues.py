@@ -1,0 +1,46 @@
+"""Commercial-intent cues as data: words that offer, price, solicit or greet a customer.
+
+Real spam is polite business prose ("本公司可代开…，欢迎来电咨询"), not only a contact id:
+the spam model counts these cues per line (``cleaner.model.features``), and the post-level
+decision (``cleaner.assemble``) drops the salutation that opens an ad reply with the ad.
+Each table is named; terms are matched on the model's normalised text (NFKC, lower case).
+"""
+
+from __future__ import annotations
+
+import re
+
+# (name, terms): one dense model feature per table (its hit count, capped).
+CUE_TABLES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("offer", (
+        "代开", "代办", "代理", "批发", "特价", "优惠", "低价", "促销", "包邮", "供应", "承接", "提供", "厂家", "直销", "招商",
+        "加盟", "办理", "出售", "量大从优", "价格实惠", "质优价廉", "一站式", "全国", "包过", "保真", "点数", "税点", "免费",
+        "折起", "限时", "抢购", "领取", "兑换", "cheap", "discount", "sale", "offer", "free", "earn", "deal", "promo",
+    )),
+    ("solicit", (
+        "欢迎来电", "欢迎咨询", "欢迎订购", "欢迎洽谈", "欢迎选购", "欢迎新老客户", "有意者", "详询", "详情", "咨询", "来电",
+        "热线", "预订", "预约", "报名从速", "请联系", "联系我", "有需要", "需要的", "诚信合作", "敬请", "退订", "登录",
+        "点击", "访问", "check out", "subscribe", "visit", "click", "dm me", "join", "order", "contact me", "buy now",
+        "sign up", "follow me",
+    )),
+    ("company", ("本公司", "我公司", "我司", "本厂", "我厂", "本店", "本站", "我们公司", "公司", "工作室", "our company", "we offer",
+                 "we provide", "we sell", "we write")),
+    ("salutation", ("尊敬的", "您好", "你好", "老板", "负责人", "亲爱的", "各位朋友", "dear", "hi friend", "hello friend")),
+)
+
+# A reply line that only greets or signs off: it goes with an ad reply (see cleaner.assemble).
+_ADDRESSEE = r"(?:(?:尊敬的|亲爱的)?\S{0,12}?(?:老板|负责人|经理|先生|女士|客户|朋友|会员|用户|领导)们?|各位|大家|亲)"
+_GREETING = r"(?:您好|你好|好|hello|hi|dear\s+\w+)"
+_SIGN_OFF = r"(?:打扰了|打扰您了|谢谢|祝您生意兴隆|祝生意兴隆|敬请谅解|打扰之处敬请谅解)"
+_PUNCT = r"[!！,，。.~:：\s]*"
+SALUTATION_LINE = re.compile(
+    rf"(?:{_ADDRESSEE}{_PUNCT})?(?:{_GREETING}{_PUNCT})?|(?:{_SIGN_OFF}{_PUNCT})+",
+    re.I,
+)
+SALUTATION_MAX_CHARS = 24
+
+
+def is_salutation(text: str, *, max_chars: int = SALUTATION_MAX_CHARS) -> bool:
+    """True for a short line that is only a greeting or a sign-off ("尊敬的负责人：您好！")."""
+    stripped = text.strip()
+    return 0 < len(stripped) <= max_chars and bool(SALUTATION_LINE.fullmatch(stripped))
