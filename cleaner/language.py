@@ -11,14 +11,23 @@ skipped (the model is then unpacked as py3langid does it)."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import tempfile
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-# Enough text to be sure of the language; the identifier walks every byte in Python.
-MAX_LANGUAGE_CHARS = 5000
+from .textutil import cjk_share
+
+# Enough text to be sure of the language; the identifier walks every byte in Python (on 230
+# sample and shared pages, 2,000 characters give the same label as 5,000 on every one).
+MAX_LANGUAGE_CHARS = 2000
+# Text at least this share Han characters, with no kana and no hangul, is Chinese without asking
+# the identifier: py3langid said "zh" on all 650 such texts of the sample, shared forum and
+# article pages, and it costs ~13% of cleaning a page (measured with cProfile on samples/pages).
+HAN_ONLY_MIN_SHARE = 0.3
+_KANA_OR_HANGUL = re.compile("[\u3040-\u30ff\u31f0-\u31ff\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
 CACHE_ENV = "FORUM_CLEANER_CACHE"
 # The arrays of py3langid's model as its LanguageIdentifier takes them.
 _ARRAYS = ("ptc", "pc", "classes", "nextmove", "row", "out_feat")
@@ -33,6 +42,8 @@ def detect_language(text: str, *, max_chars: int = MAX_LANGUAGE_CHARS) -> str:
     sample = text[:max_chars]
     if not any(c.isalpha() for c in sample):
         return ""
+    if cjk_share(sample) >= HAN_ONLY_MIN_SHARE and not _KANA_OR_HANGUL.search(sample):
+        return "zh"
     label = str(_identifier().classify(sample)[0])
     return LANGUAGE_ALIASES.get(label, label)
 
