@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from pathlib import Path
 from typing import Sequence
 
 import numpy as np
@@ -68,10 +69,15 @@ def _single_char(folded: str) -> str:
     return next((c for c in folded if c.isalnum()), folded[0])
 
 
-def _fold_table() -> np.ndarray:
-    """Code point -> code point map: NFKC per character (multi-character expansions
-    reduced to one character), lower case, homoglyphs, whitespace -> space; 0 = drop.
-    A pure code-point map lets a whole batch be folded with one numpy take()."""
+# What Unicode alone decides of the fold (NFKC, lower case, white space): computed once by
+# ``unicode_fold_pairs`` and shipped, since computing it costs ~0.1 s at every start (a third of
+# cleaning one page from the command line). tests/model/test_fold_table.py checks the file.
+FOLD_TABLE_FILE = Path(__file__).resolve().parents[1] / "data" / "fold_table.npz"
+
+
+def unicode_fold_pairs() -> tuple[np.ndarray, np.ndarray]:
+    """(code points, what they fold to) where Unicode changes them: NFKC per character
+    (multi-character expansions reduced to one character), lower case, whitespace -> space."""
     table = np.arange(0x110000, dtype=np.uint32)
     for cp in [*range(0x80, 0xD800), *range(0xE000, 0x10000), *range(0x1D400, 0x1D800), *range(0x1F100, 0x1F200)]:
         char = chr(cp)
@@ -86,6 +92,25 @@ def _fold_table() -> np.ndarray:
             table[cp] = ord(lowered)
         if chr(int(table[cp])).isspace() and table[cp] != 10:
             table[cp] = 32
+    changed = np.flatnonzero(table != np.arange(0x110000, dtype=np.uint32)).astype(np.uint32)
+    return changed, table[changed]
+
+
+def write_fold_table(path: Path = FOLD_TABLE_FILE) -> None:
+    source, target = unicode_fold_pairs()
+    np.savez_compressed(path, source=source, target=target, unidata=np.array(unicodedata.unidata_version))
+
+
+def _fold_table(path: Path = FOLD_TABLE_FILE) -> np.ndarray:
+    """Code point -> code point map: the shipped Unicode fold, then homoglyphs; 0 = drop.
+    A pure code-point map lets a whole batch be folded with one numpy take()."""
+    table = np.arange(0x110000, dtype=np.uint32)
+    if path.is_file():
+        with np.load(path, allow_pickle=False) as shipped:
+            table[shipped["source"]] = shipped["target"]
+    else:  # a checkout without the file (it is rebuilt by write_fold_table)
+        source, target = unicode_fold_pairs()
+        table[source] = target
     for char, target in HOMOGLYPHS.items():
         table[ord(char)] = ord(target)
     for char in ZERO_WIDTH:
