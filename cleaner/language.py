@@ -21,8 +21,8 @@ from typing import Any
 from .textutil import cjk_share
 
 # Enough text to be sure of the language; the identifier walks every byte in Python (on 230
-# sample and shared pages, 2,000 characters give the same label as 5,000 on every one).
-MAX_LANGUAGE_CHARS = 2000
+# sample and shared pages, 1,000 characters give the same label as 5,000 on every one).
+MAX_LANGUAGE_CHARS = 1000
 # Text at least this share Han characters, with no kana and no hangul, is Chinese without asking
 # the identifier: py3langid said "zh" on all 650 such texts of the sample, shared forum and
 # article pages, and it costs ~13% of cleaning a page (measured with cProfile on samples/pages).
