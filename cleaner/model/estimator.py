@@ -25,7 +25,7 @@ import warnings
 import zipfile
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Sequence
 
 import numpy as np
 import sklearn
@@ -37,7 +37,7 @@ from sklearn.utils.validation import check_is_fitted
 
 from ..errors import ModelLoadError
 from .features import FEATURE_VERSION, N_HASH_FEATURES, featurize
-from .weights import (DEFAULT_MODEL_NAME, SpamWeights, check_feature_version, check_threshold, check_width,
+from .weights import (DEFAULT_MODEL_NAME, LinearScoring, SpamWeights, check_feature_version, check_threshold, check_width,
                       default_model_path, file_sha256, linear_scores, save_weights, sigmoid, weights_path,
                       zip_damage)
 
@@ -57,7 +57,7 @@ class ModelVersionWarning(UserWarning):
     """The model file was written by another scikit-learn version."""
 
 
-class SpamModel(ClassifierMixin, BaseEstimator):
+class SpamModel(LinearScoring, ClassifierMixin, BaseEstimator):
     """P(spam) for text lines: hashed character n-grams + contact features -> logistic regression.
 
     ``threshold`` is the score at or above which ``predict`` says spam; ``forum-cleaner
@@ -135,18 +135,6 @@ class SpamModel(ClassifierMixin, BaseEstimator):
                            card=getattr(self, "card_", {}), params=_plain_params(self),
                            source=getattr(self, "source_", None))
 
-    def predict_proba(self, lines: Sequence[str]) -> np.ndarray:
-        """(n, 2) array: P(genuine), P(spam)."""
-        spam = sigmoid(self.decision_function(lines))
-        return np.column_stack([1.0 - spam, spam])
-
-    def score_lines(self, lines: Iterable[str]) -> np.ndarray:
-        """P(spam) per line (1-d float array)."""
-        return self.predict_proba(list(lines))[:, 1]
-
-    def predict(self, lines: Sequence[str]) -> np.ndarray:
-        """1 for spam (score >= threshold_), 0 for genuine."""
-        return (self.score_lines(lines) >= self.threshold_).astype(int)
 
 
 def card_path(model_path: str | Path) -> Path:

@@ -60,7 +60,25 @@ def linear_scores(lines: Sequence[str], ngram_weights: np.ndarray, dense_weights
     return ngram + dense @ dense_weights + intercept
 
 
-class SpamWeights:
+class LinearScoring:
+    """Scores from ``decision_function`` (log-odds) and ``threshold_``: shared by the weights
+    cleaning loads and the scikit-learn estimator they come from, so both score alike."""
+
+    def predict_proba(self, lines: Sequence[str]) -> np.ndarray:
+        """(n, 2) array: P(genuine), P(spam)."""
+        spam = sigmoid(self.decision_function(lines))
+        return np.column_stack([1.0 - spam, spam])
+
+    def score_lines(self, lines: Iterable[str]) -> np.ndarray:
+        """P(spam) per line (1-d float array)."""
+        return self.predict_proba(list(lines))[:, 1]
+
+    def predict(self, lines: Sequence[str]) -> np.ndarray:
+        """1 for spam (score >= threshold_), 0 for genuine."""
+        return (self.score_lines(lines) >= self.threshold_).astype(int)
+
+
+class SpamWeights(LinearScoring):
     """The spam model as cleaning uses it: ``score_lines`` and ``threshold_``, numpy only.
 
     Same scoring methods as ``SpamModel``; built by ``load_weights`` (checked) or
@@ -85,18 +103,6 @@ class SpamWeights:
         """The linear score (log-odds of spam) per line."""
         return linear_scores(lines, self.ngram_weights, self.dense_weights, self.intercept)
 
-    def predict_proba(self, lines: Sequence[str]) -> np.ndarray:
-        """(n, 2) array: P(genuine), P(spam)."""
-        spam = sigmoid(self.decision_function(lines))
-        return np.column_stack([1.0 - spam, spam])
-
-    def score_lines(self, lines: Iterable[str]) -> np.ndarray:
-        """P(spam) per line (1-d float array)."""
-        return self.predict_proba(list(lines))[:, 1]
-
-    def predict(self, lines: Sequence[str]) -> np.ndarray:
-        """1 for spam (score >= threshold_), 0 for genuine."""
-        return (self.score_lines(lines) >= self.threshold_).astype(int)
 
 
 def save_weights(weights: SpamWeights, path: str | Path, meta: dict[str, Any]) -> Path:
