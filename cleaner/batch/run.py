@@ -40,6 +40,8 @@ CHUNK_MAX_PAGES = 8
 CHUNK_MAX_BYTES = 4 * 1024 * 1024
 CHUNKS_IN_FLIGHT_PER_JOB = 4
 NO_MODEL_NAMES = ("none", "rules")  # --model none: rules only
+# Cleaned once by each worker before its memory cap is set, so the budget is for pages alone.
+WARM_UP_PAGE = "<html><body><article><p>A first post, cleaned once to warm up the worker.</p></article></body></html>"
 
 
 @dataclass(frozen=True)
@@ -197,6 +199,10 @@ def _init_worker(options: CleanOptions, cleaner=None, parent_pid: int | None = N
             pass
     _WORKER["options"] = options
     _WORKER["cleaner"] = cleaner if cleaner is not None else make_cleaner(options)
+    try:  # lazy imports, compiled patterns, the language model: loaded before the cap is measured
+        _WORKER["cleaner"].clean(WARM_UP_PAGE)
+    except Exception:  # a page's failure is for the pages to report
+        pass
     _WORKER["memory_cap"] = cap_memory(options.memory_mb)
 
 

@@ -31,12 +31,12 @@ def test_a_page_over_the_memory_budget_is_an_error_record_and_the_batch_goes_on(
     src = write_jsonl(tmp_path / "in.jsonl", [{"id": "before", "html": POST}, {"id": "hungry", "html": hungry},
                                                {"id": "after", "html": POST}])
     out = tmp_path / "out.jsonl"
-    options = CleanOptions(model="none", memory_mb=120)
+    options = CleanOptions(model="none", memory_mb=250)
     summary = run_batch(iter_pages(resolve_inputs([str(src)])), JsonlFileWriter(str(out)), options, jobs=1)
     records = {r["id"]: r for r in read_records(out)}
     assert [records[i]["status"] for i in ("before", "hungry", "after")] == ["ok", "error", "ok"]
     assert records["hungry"]["error_code"] == "memory"
-    assert records["hungry"]["error"] == "out of memory on this page (the worker's budget is 120 MB, --max-memory)"
+    assert records["hungry"]["error"] == "out of memory on this page (the worker's budget is 250 MB, --max-memory)"
     assert summary.error_codes == {"memory": 1}
 
 
