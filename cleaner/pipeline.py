@@ -84,8 +84,10 @@ class Deadline:
                     continue  # (disarm again: it is idempotent, and clears what is pending)
 
 
-class _DeadlinePassed(CleanTimeoutError):
-    """Raised by the watchdog inside the cleaning thread."""
+class _DeadlinePassed(BaseException):
+    """Raised by the watchdog inside the cleaning thread. A BaseException, as KeyboardInterrupt
+    is, so that no ``except Exception`` inside a stage swallows it; ``Deadline.enforced`` turns
+    it into a CleanTimeoutError."""
 
 
 class _Watchdog:
