@@ -51,7 +51,9 @@ def test_max_memory_option_reaches_the_batch_options():
 def test_the_time_limit_stops_a_page_inside_a_long_stage():
     # ~10 MB of <br> lines: several seconds of segmentation on any machine, stopped half a second in
     page = "<html><body>" + "".join(f"line {i} of text<br>" for i in range(400_000)) + "</body></html>"
-    with pytest.raises(CleanTimeoutError, match=r"cleaning took longer than 0.5 s \(stopped during segmentation\)"):
+    # Stopped in that stage by the watchdog, or at its end when the watchdog could not get in
+    # (a long C call holds the interpreter; seen on a loaded machine): never a stage later.
+    with pytest.raises(CleanTimeoutError, match=r"cleaning took longer than 0.5 s \(stopped (during|after) segmentation\)"):
         cleaner.Cleaner(model=None, time_limit=0.5).clean(page)
     again = cleaner.Cleaner(model=None, time_limit=5.0).clean(POST)  # no timer left behind
     assert again.text.startswith("A normal forum post")
