@@ -32,6 +32,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import real_line_templates as T  # noqa: E402
+from build_lines import write_jsonl  # noqa: E402
 
 SEED = 20261206
 SMS_PER_CATEGORY = 450
@@ -197,12 +198,6 @@ def written_rows(templates: dict[str, tuple[str, ...]], label: str, rng: random.
                     seen.add(text)
                     rows.append({"text": text, "label": label, "source": f"written:{label}:{group}:{number:02d}"})
     return rows
-
-
-def write_jsonl(path: Path, rows: list[dict]) -> None:
-    with path.open("w", encoding="utf-8") as f:
-        for row in rows:
-            f.write(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n")
 
 
 def main(argv: list[str] | None = None) -> int:

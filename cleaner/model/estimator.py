@@ -37,9 +37,9 @@ from sklearn.utils.validation import check_is_fitted
 
 from ..errors import ModelLoadError
 from .features import FEATURE_VERSION, N_HASH_FEATURES, featurize
-from .weights import (DEFAULT_MODEL_NAME, LinearScoring, SpamWeights, check_feature_version, check_threshold, check_width,
-                      default_model_path, file_sha256, linear_scores, save_weights, sigmoid, weights_path,
-                      zip_damage)
+from .weights import (DEFAULT_MODEL_NAME, LinearScoring, SpamWeights, check_feature_version, check_format,
+                      check_threshold, check_width, default_model_path, file_sha256, linear_scores, save_weights,
+                      sigmoid, weights_path, zip_damage)
 
 __all__ = ["SpamModel", "ModelVersionWarning", "save", "load", "load_model", "load_default", "card_path",
            "default_model_path", "file_sha256", "weights_path", "write_weights", "DEFAULT_MODEL_NAME"]
@@ -267,12 +267,7 @@ def load(path: str | Path, trust: bool = False) -> SpamModel:
             f"could not load model {path}: {type(exc).__name__}: {exc} (written by scikit-learn "
             f"{_card_version(path)}, this is scikit-learn {sklearn.__version__})"
         ) from exc
-    if not isinstance(payload, dict) or payload.get("format") != MODEL_FORMAT:
-        raise ModelLoadError(f"{path} is not a forum-cleaner spam model")
-    if payload.get("format_version") != MODEL_FORMAT_VERSION:
-        raise ModelLoadError(
-            f"{path} has model format version {payload.get('format_version')}, this cleaner reads version "
-            f"{MODEL_FORMAT_VERSION}: use the forum-cleaner that wrote it or retrain with `forum-cleaner train`")
+    check_format(path, payload, MODEL_FORMAT, MODEL_FORMAT_VERSION, "a forum-cleaner spam model", "model")
     check_feature_version(path, payload.get("feature_version"))
     check_threshold(path, payload.get("threshold"))
     model = SpamModel(**_checked_params(path, payload.get("params")))

@@ -163,12 +163,7 @@ def check_weights(path: Path, arrays: dict[str, np.ndarray]) -> dict[str, Any]:
         meta = json.loads(str(arrays["meta"]))
     except ValueError as exc:
         raise ModelLoadError(f"{path}: its metadata is not JSON ({exc})") from exc
-    if not isinstance(meta, dict) or meta.get("format") != WEIGHTS_FORMAT:
-        raise ModelLoadError(f"{path} is not forum-cleaner spam weights")
-    if meta.get("format_version") != WEIGHTS_FORMAT_VERSION:
-        raise ModelLoadError(
-            f"{path} has weights format version {meta.get('format_version')}, this cleaner reads version "
-            f"{WEIGHTS_FORMAT_VERSION}: use the forum-cleaner that wrote it or retrain with `forum-cleaner train`")
+    check_format(path, meta, WEIGHTS_FORMAT, WEIGHTS_FORMAT_VERSION, "forum-cleaner spam weights", "weights")
     check_feature_version(path, meta.get("feature_version"))
     check_width(path, arrays["ngram_weights"].shape, arrays["dense_weights"].shape)
     if arrays["intercept"].shape != (1,):
@@ -178,6 +173,16 @@ def check_weights(path: Path, arrays: dict[str, np.ndarray]) -> dict[str, Any]:
             raise ModelLoadError(f"{path}: {name} holds values that are not finite numbers")
     check_threshold(path, meta.get("threshold"))
     return meta
+
+
+def check_format(path: Path, meta: Any, name: str, version: int, what: str, kind: str) -> None:
+    """The file's format and format version, as the ``.npz`` and the ``.skops`` both record them."""
+    if not isinstance(meta, dict) or meta.get("format") != name:
+        raise ModelLoadError(f"{path} is not {what}")
+    if meta.get("format_version") != version:
+        raise ModelLoadError(
+            f"{path} has {kind} format version {meta.get('format_version')}, this cleaner reads version "
+            f"{version}: use the forum-cleaner that wrote it or retrain with `forum-cleaner train`")
 
 
 def check_feature_version(path: Path, version: Any) -> None:
