@@ -69,10 +69,34 @@ _CHROME = tuple((name, kind, re.compile(rf"(?:{rx})\s*", re.I | re.S)) for name,
 # the run, so it runs only on lines holding one of its literals (measured: the others, and
 # prefilters with many clauses, cost more to gate than to run).
 GATED_CHROME_LINES = frozenset({"powered-by"})
-_CHROME_GATED = tuple(
-    (name, kind, pattern, needed_literals(pattern) if name in GATED_CHROME_LINES else None)
-    for name, kind, pattern in _CHROME
-)
+
+
+def _chrome_runs(chrome) -> tuple:
+    """The chrome patterns in table order as runs: consecutive ungated patterns joined into one
+    alternation (one fullmatch call instead of one each; the first alternative that matches the
+    whole line is the first pattern that would, so verdicts are unchanged: measured 2x faster on
+    42k lines of sample and shared pages), each gated one alone with its needed literals.
+    A run is (pattern, rules by group name, needs)."""
+    runs, pending = [], []
+
+    def close() -> None:
+        if pending:
+            joined = "|".join(f"(?P<c{i}>{pattern.pattern})" for i, (_, _, pattern) in enumerate(pending))
+            runs.append((re.compile(joined, re.I | re.S),
+                         {f"c{i}": (kind, f"{kind}:{name}") for i, (name, kind, _) in enumerate(pending)}, None))
+            pending.clear()
+
+    for name, kind, pattern in chrome:
+        if name in GATED_CHROME_LINES:
+            close()
+            runs.append((pattern, {None: (kind, f"{kind}:{name}")}, needed_literals(pattern)))
+        else:
+            pending.append((name, kind, pattern))
+    close()
+    return tuple(runs)
+
+
+_CHROME_RUNS = _chrome_runs(_CHROME)
 _UNSET = object()
 _SEPARATORS = re.compile(BUTTON_SEPARATORS)
 # A line of at most MAX_BUTTONS tokens has at most MAX_BUTTONS + 1 separator runs: splitting
@@ -127,14 +151,16 @@ def button_line(block: Block, line: Line, ctx: PageContext, *, max_buttons: int 
 
 def chrome_line(block: Block, line: Line, ctx: PageContext) -> Verdict | None:
     lower = _UNSET
-    for name, kind, pattern, needs in _CHROME_GATED:
+    for pattern, rules, needs in _CHROME_RUNS:
         if needs is not None:
             if lower is _UNSET:
                 lower = lowered(line.folded)
             if not may_contain(needs, lower):
                 continue
-        if pattern.fullmatch(line.folded):
-            return Verdict(kind, f"{kind}:{name}")
+        match = pattern.fullmatch(line.folded)
+        if match:
+            kind, rule = rules[match.lastgroup if needs is None else None]
+            return Verdict(kind, rule)
     return None
 
 
