@@ -217,8 +217,12 @@ def _holds_header_shape(node: etree._Element) -> bool:
     return any(isinstance(d.tag, str) and _shape_rule(d, HEADER_SHAPES) for d in node.iterdescendants())
 
 
-def _grams(text: str) -> set[str]:
-    squashed = "".join(text.split()).casefold()
+def _squash(text: str) -> str:
+    """The text without whitespace, case-folded: what the repeat test compares."""
+    return "".join(text.split()).casefold()
+
+
+def _grams(squashed: str) -> set[str]:
     n = CJK_GRAM if EAST_ASIAN_CHAR.search(squashed[:200]) else REPEAT_GRAM
     return {squashed[i:i + n] for i in range(len(squashed) - n + 1)}
 
@@ -253,7 +257,8 @@ class PageQuotes:
         self.post_of_id = post_of_id  # post numbers in the page's post ids -> post index
         self._authors, self.quotes = authors, quotes
         self._author_keys: set[str] | None = None
-        self._grams: list[set[str]] | None = None
+        self._squashed: list[str] | None = None
+        self._grams: dict[int, set[str]] = {}
 
     @property
     def author_keys(self) -> set[str]:
@@ -261,29 +266,48 @@ class PageQuotes:
             self._author_keys = {_name_key(a) for a in self._authors() if a and _name_key(a)}
         return self._author_keys
 
-    def post_grams(self) -> list[set[str]]:
-        if self._grams is None:
-            self._grams = [_grams(_body_text(body, self.quotes)) for body in self.bodies]
-        return self._grams
+    def _post_grams(self, index: int) -> set[str]:
+        grams = self._grams.get(index)
+        if grams is None:
+            grams = self._grams[index] = _grams(self._squashed_posts()[index])
+        return grams
+
+    def _squashed_posts(self) -> list[str]:
+        if self._squashed is None:
+            self._squashed = [_squash(_body_text(body, self.quotes)) for body in self.bodies]
+        return self._squashed
 
     def elsewhere(self, number: str, body: str, post: int, min_chars: int, orphan_share: float) -> bool:
         """Does the quote cite a post of another thread (or page)? Its post number is known, the
         page's posts have numbers and none is that one, and no post here holds its text: the
         quote is the only copy on the page and stays (only copies of posts present go)."""
         return (bool(number) and bool(self.post_of_id) and number not in self.post_of_id
-                and len(body) >= min_chars and self.repeat_share(body, post) < orphan_share)
+                and len(body) >= min_chars and not self.repeats(body, post, orphan_share))
 
-    def repeat_share(self, text: str, post: int) -> float:
-        """Share of the text's n-grams found in one other post's own text (the best one)."""
+    def repeats(self, text: str, post: int, share: float) -> bool:
+        """Does one other post's own text hold at least this share of the text's n-grams?
+        (Speed: a post's n-grams are made only when it is tried, and the likely source is tried
+        first: the posts holding most of three probe n-grams of the text (start, middle, end:
+        substring tests), then the nearest. A post with fewer characters than the n-grams needed
+        cannot hold them and is skipped. Same answer as comparing with every post.)"""
+        if share <= 0:
+            return True
+        text = _squash(text)
         grams = _grams(text)
         if not grams:
-            return 0.0
-        best = 0.0
-        for index, other in enumerate(self.post_grams()):
-            if index == post:
+            return False
+        n = len(next(iter(grams)))
+        last = len(text) - n
+        probes = {text[i:i + n] for i in (0, last // 2, last)}
+        squashed = self._squashed_posts()
+        others = sorted((i for i in range(len(squashed)) if i != post),
+                        key=lambda i: (-sum(probe in squashed[i] for probe in probes), abs(i - post), i))
+        for index in others:
+            if len(squashed[index]) / len(grams) < share:  # (L characters hold at most L n-grams)
                 continue
-            best = max(best, len(grams & other) / len(grams))
-        return best
+            if len(grams & self._post_grams(index)) / len(grams) >= share:
+                return True
+        return False
 
 
 def _body_only(parts: QuoteParts, drop: Iterable[str]) -> str:
@@ -338,7 +362,7 @@ def decide(el: etree._Element, post: int, page: PageQuotes, *, header: etree._El
             continue
         target = page.post_of_id.get(number) if number else None
         if target is not None and target != post and len(body) >= min_repeat_chars:
-            if page.repeat_share(body, post) < orphan_share:
+            if not page.repeats(body, post, orphan_share):
                 return kept(f"orphan:{rule}")
         if target is None and page.elsewhere(number, body, post, min_repeat_chars, orphan_share):
             return kept(f"other-thread:{rule}")
@@ -347,7 +371,7 @@ def decide(el: etree._Element, post: int, page: PageQuotes, *, header: etree._El
         return of_post(f"author:{rule_of_header or 'attribute'}")
     if len(body) < min_repeat_chars:
         return of_post("too-short")  # nothing to compare: decided as before, a quote of a post
-    if page.repeat_share(body, post) >= repeat_share:
+    if page.repeats(body, post, repeat_share):
         return of_post("repeats-post")
     if author or rule_of_header:
         return of_post("unlisted-author") if unlisted_author_of_post else kept("unlisted-author")

@@ -350,3 +350,27 @@ def test_rule_quote_of_a_post_elsewhere_whose_text_is_here_is_a_copy():
     # a page whose posts carry no numbers cannot tell another thread from this one: as before
     unknown = decide(ref, 1, _page([ALICE, ""], ["alice", "bob"]))
     assert (unknown.of_post, unknown.rule) == (True, "ref:xenforo-data-source")
+
+
+def _brute_force_share(page: PageQuotes, text: str, post: int) -> float:
+    """The repeat share as first written: the best other post's share of the text's n-grams."""
+    from cleaner.segment.quotes import _body_text, _grams, _squash
+
+    grams = _grams(_squash(text))
+    others = [_grams(_squash(_body_text(body, page.quotes))) for i, body in enumerate(page.bodies) if i != post]
+    return max((len(grams & other) / len(grams) for other in others), default=0.0) if grams else 0.0
+
+
+def test_the_repeat_test_answers_as_comparing_with_every_post():
+    """PageQuotes.repeats tries likely sources first and skips posts too short to qualify: the
+    answer must stay that of comparing the quote with every other post."""
+    texts = [ALICE, ARTICLE, STORY, ALICE + " " + STORY, "短短的一句话而已", "我觉得这个方案太贵了，小镇负担不起。",
+             ARTICLE[:60], "x", ""]
+    bodies = [etree.fromstring(f"<div><p>{t}</p></div>") for t in texts]
+    page = PageQuotes(bodies, lambda: [], {}, set())
+    quotes = [ALICE, STORY[:70], ARTICLE[20:120], "我觉得这个方案太贵了", "unrelated words that no post holds", "ab"]
+    for quote in quotes:
+        for post in range(len(texts)):
+            best = _brute_force_share(page, quote, post)
+            for share in (0.0, 0.2, 0.5, 0.9, 1.0):
+                assert page.repeats(quote, post, share) == (best >= share), (quote, post, share)
