@@ -29,8 +29,8 @@ from .segment import segment_page
 from .segment.blocks import BODY, Segmented
 from .engines import chrome_line_patterns
 from .rules.lines import CODE_RULES, RULES, Verdict, judge, page_context, view
-from .model.scope import MODEL_MIN_CJK_SHARE, in_model_scope
-from .textutil import cjk_share
+from .model.scope import in_model_scope
+from .model.replies import belongs_to_ad, leave_one_out, reads_as_ad, whole_replies
 from .assemble import assemble
 
 # Default time limit per page; a keyword argument of Cleaner (as is max_bytes).
@@ -239,31 +239,16 @@ class Pending:
     to_score: list[int]  # indices into seg.blocks
     threshold: float
     include_title: bool = False
-    # replies scored whole as well (post index, its scored lines joined): an ad split into
-    # lines that each look mild reads as an ad when read together
-    posts_to_score: list[tuple[int, str]] = field(default_factory=list)
+    # replies read whole as well (model/replies.py: post index, its line indices, the lines
+    # joined): an ad split into lines that each look mild reads as an ad when read together
+    posts_to_score: list[tuple[int, list[int], str]] = field(default_factory=list)
+    # (post, line index, the reply without that line) for the replies read as ads, filled by
+    # score_pending: which of their lines belong to the ad
+    left_out: list[tuple[int, int, str]] = field(default_factory=list)
+    ad_posts: dict[int, float] = field(default_factory=dict)  # replies read as ads: their score
 
     def lines(self) -> list[str]:
-        return [self.seg.blocks[i].text for i in self.to_score] + [text for _, text in self.posts_to_score]
-
-
-# A reply is also scored whole when it has at least two scored lines and is this short: ad
-# replies are; a long reply is prose whose lines the model reads one by one.
-POST_SCORE_MAX_CHARS = 400
-
-
-def post_texts(seg: Segmented, to_score: list[int], *, max_chars: int = POST_SCORE_MAX_CHARS) -> list[tuple[int, str]]:
-    """(reply index, joined text) of the short replies with two or more lines to score."""
-    by_post: dict[int, list[str]] = {}
-    for i in to_score:
-        post = seg.blocks[i].post
-        if post:  # replies only: a thread's first post is the article
-            by_post.setdefault(post, []).append(seg.blocks[i].text)
-    joined = [(post, " ".join(texts)) for post, texts in by_post.items()
-              if len(texts) >= 2 and sum(map(len, texts)) <= max_chars]
-    # Chinese replies only: read whole, a genuine English reply that recommends a shop scored
-    # like an ad (the model knows English ads from far fewer examples; its lines are still scored)
-    return [(post, text) for post, text in joined if cjk_share(text) >= MODEL_MIN_CJK_SHARE]
+        return [self.seg.blocks[i].text for i in self.to_score] + [text for _, _, text in self.posts_to_score]
 
 
 def prepare(page: Any, *, url: str | None = None, headers: Mapping[str, str] | None = None,
@@ -286,19 +271,34 @@ def prepare(page: Any, *, url: str | None = None, headers: Mapping[str, str] | N
     to_score = model_lines(seg, verdicts, posts) if scored else []
     return Pending(seg, verdicts, replies, doc.encoding, url, to_score,
                    threshold if seg.is_thread else max(threshold, ARTICLE_MIN_SPAM_SCORE), include_title,
-                   post_texts(seg, to_score) if seg.is_thread else [])
+                   whole_replies(seg, verdicts, posts) if seg.is_thread and scored else [])
 
 
 def score_pending(pending: Sequence[Pending], model: Any) -> list[Sequence[float]]:
     """The model's scores for each page's lines, from one call for all of them (a call's
-    fixed cost is most of the model's time on a page's handful of lines)."""
-    lines = [line for p in pending for line in p.lines()]
+    fixed cost is most of the model's time on a page's handful of lines); then one more call
+    for the lines of the replies read as ads, each left out once (rare: ad replies only)."""
+    first = _score_split(pending, model, lambda p: p.lines())
+    for p, scores in zip(pending, first):
+        flagged = {i for i, score in zip(p.to_score, scores) if score >= p.threshold}
+        flagged.update(i for i, v in enumerate(p.verdicts) if v is not None and v.kind == "spam")
+        wholes = scores[len(p.to_score):]
+        p.ad_posts = {post: float(score) for (post, lines, text), score in zip(p.posts_to_score, wholes)
+                      if reads_as_ad(text, float(score), p.threshold, any(i in flagged for i in lines))}
+        p.left_out = [(post, i, text) for post, lines, _ in p.posts_to_score if post in p.ad_posts
+                      for i, text in leave_one_out(p.seg, p.verdicts, lines)]
+    second = _score_split(pending, model, lambda p: [text for _, _, text in p.left_out])
+    return [list(a) + list(b) for a, b in zip(first, second)]
+
+
+def _score_split(pending: Sequence[Pending], model: Any, texts) -> list[Sequence[float]]:
+    per_page = [texts(p) for p in pending]
+    lines = [line for page in per_page for line in page]
     scores = model.score_lines(lines) if lines and model is not None else ()
     out, start = [], 0
-    for p in pending:
-        count = len(p.to_score) + len(p.posts_to_score)
-        out.append(scores[start:start + count])
-        start += count
+    for page in per_page:
+        out.append(scores[start:start + len(page)])
+        start += len(page)
     return out
 
 
@@ -311,8 +311,12 @@ def finish(pending: Pending, scores: Sequence[float], rule: str = "model") -> Cl
             pending.verdicts[i] = Verdict("spam", rule, round(float(score), 4))
         else:
             line_scores[i] = float(score)
-    post_scores = scores[len(pending.to_score):]
-    ad_posts = {post for (post, _), score in zip(pending.posts_to_score, post_scores) if score >= pending.threshold}
+    whole = pending.ad_posts  # the replies read as ads (score_pending), with their scores
+    ad_lines = set()
+    for (post, i, _), score in zip(pending.left_out, scores[len(pending.to_score) + len(pending.posts_to_score):]):
+        if belongs_to_ad(whole[post], float(score)):
+            ad_lines.add(i)
+            line_scores.setdefault(i, whole[post])  # a line the model did not read alone: the reply's score
     return assemble(pending.seg, pending.verdicts, replies=pending.replies, encoding=pending.encoding,
                     url=pending.url, include_title=pending.include_title, line_scores=line_scores,
-                    ad_posts=ad_posts)
+                    ad_posts=set(whole), ad_lines=ad_lines)
