@@ -30,11 +30,16 @@ from .segment.blocks import BODY, Segmented
 from .engines import chrome_line_patterns
 from .rules.lines import CODE_RULES, RULES, Verdict, judge, page_context, view
 from .model.scope import in_model_scope
-from .model.replies import belongs_to_ad, leave_one_out, reads_as_ad, whole_replies
+from .model.replies import Reply, belongs_to_ad, leave_one_out, reads_as_ad, whole_replies
 from .assemble import assemble
 
 # Default time limit per page; a keyword argument of Cleaner (as is max_bytes).
 TIME_LIMIT_S = 20.0
+# Rules whose verdict stands only when the spam model does not read the line as genuine (scores
+# it under CONFIRM_MIN_SCORE): a phone number with "联系/电话" is how an ad ends, and also how a
+# recruitment post, a second-hand sale or a club notice does ("组里缺一个厨师……联系电话…": 0.002).
+CONFIRMED_RULES = frozenset({"spam:contact-me"})
+CONFIRM_MIN_SCORE = 0.1
 # On article pages (not forum threads) the model must be this sure: ads are injected into
 # threads; an article's own contact and copyright lines look like ads to a line model.
 ARTICLE_MIN_SPAM_SCORE = 0.9
@@ -240,15 +245,26 @@ class Pending:
     threshold: float
     include_title: bool = False
     # replies read whole as well (model/replies.py: post index, its line indices, the lines
-    # joined): an ad split into lines that each look mild reads as an ad when read together
-    posts_to_score: list[tuple[int, list[int], str]] = field(default_factory=list)
-    # (post, line index, the reply without that line) for the replies read as ads, filled by
-    # score_pending: which of their lines belong to the ad
-    left_out: list[tuple[int, int, str]] = field(default_factory=list)
-    ad_posts: dict[int, float] = field(default_factory=dict)  # replies read as ads: their score
+    # joined): an ad split into lines that each look mild reads as an ad when read together.
+    # Chinese ones are read with the lines; Western ones only next to a line removed as spam.
+    posts_to_score: list[Reply] = field(default_factory=list)
+    western: list[Reply] = field(default_factory=list)
+    # the second reading (score_pending): (post, line index, the reply without that line) for the
+    # replies read as ads, and (post, -1, the reply) for the Western replies to read whole
+    second: list[tuple[int, int, str]] = field(default_factory=list)
+    ad_posts: dict[int, float] = field(default_factory=dict)  # Chinese replies read as ads: their score
+    ruled_posts: set[int] = field(default_factory=set)  # Western replies with a line a spam rule removed
+
+    # lines a rule removed only if the model does not read them as genuine (CONFIRMED_RULES)
+    to_confirm: list[int] = field(default_factory=list)
+    confirmed_scores: dict[int, float] = field(default_factory=dict)  # of those it read as genuine
 
     def lines(self) -> list[str]:
-        return [self.seg.blocks[i].text for i in self.to_score] + [text for _, _, text in self.posts_to_score]
+        return ([self.seg.blocks[i].text for i in self.to_score] + [text for _, _, text in self.posts_to_score]
+                + [self.seg.blocks[i].text for i in self.to_confirm])
+
+    def first_count(self) -> int:
+        return len(self.to_score) + len(self.posts_to_score) + len(self.to_confirm)
 
 
 def prepare(page: Any, *, url: str | None = None, headers: Mapping[str, str] | None = None,
@@ -269,25 +285,34 @@ def prepare(page: Any, *, url: str | None = None, headers: Mapping[str, str] | N
         verdicts = apply_rules(seg, posts, chrome_line_patterns(seg.engine), use_rules)
         deadline.check("rules")
     to_score = model_lines(seg, verdicts, posts) if scored else []
+    chinese, western = whole_replies(seg, verdicts, posts) if seg.is_thread and scored else ([], [])
+    to_confirm = [i for i, v in enumerate(verdicts) if v is not None and v.rule in CONFIRMED_RULES] if scored else []
     return Pending(seg, verdicts, replies, doc.encoding, url, to_score,
                    threshold if seg.is_thread else max(threshold, ARTICLE_MIN_SPAM_SCORE), include_title,
-                   whole_replies(seg, verdicts, posts) if seg.is_thread and scored else [])
+                   chinese, western, to_confirm=to_confirm)
 
 
 def score_pending(pending: Sequence[Pending], model: Any) -> list[Sequence[float]]:
     """The model's scores for each page's lines, from one call for all of them (a call's
     fixed cost is most of the model's time on a page's handful of lines); then one more call
-    for the lines of the replies read as ads, each left out once (rare: ad replies only)."""
+    for the replies read as ads, each line left out once (rare: ad replies only)."""
     first = _score_split(pending, model, lambda p: p.lines())
     for p, scores in zip(pending, first):
-        flagged = {i for i, score in zip(p.to_score, scores) if score >= p.threshold}
-        flagged.update(i for i, v in enumerate(p.verdicts) if v is not None and v.kind == "spam")
-        wholes = scores[len(p.to_score):]
-        p.ad_posts = {post: float(score) for (post, lines, text), score in zip(p.posts_to_score, wholes)
-                      if reads_as_ad(text, float(score), p.threshold, any(i in flagged for i in lines))}
-        p.left_out = [(post, i, text) for post, lines, _ in p.posts_to_score if post in p.ad_posts
-                      for i, text in leave_one_out(p.seg, p.verdicts, lines)]
-    second = _score_split(pending, model, lambda p: [text for _, _, text in p.left_out])
+        wholes = scores[len(p.to_score):len(p.to_score) + len(p.posts_to_score)]
+        for i, score in zip(p.to_confirm, scores[len(p.to_score) + len(p.posts_to_score):]):
+            if score < CONFIRM_MIN_SCORE:  # the model reads it as genuine: a rule alone does not remove it
+                p.verdicts[i] = None
+                p.confirmed_scores[i] = float(score)
+        ruled = {i for i, v in enumerate(p.verdicts) if v is not None and v.kind == "spam"}
+        p.ad_posts = {post: float(score) for (post, lines, _), score in zip(p.posts_to_score, wholes)
+                      if reads_as_ad(float(score), p.threshold, any(i in ruled for i in lines))}
+        p.second = [(post, i, text) for post, lines, _ in p.posts_to_score if post in p.ad_posts
+                    for i, text in leave_one_out(p.seg, p.verdicts, lines)]
+        flagged = ruled | {i for i, score in zip(p.to_score, scores) if score >= p.threshold}
+        p.ruled_posts = {post for post, lines, _ in p.western if any(i in ruled for i in lines)}
+        p.second += [entry for post, lines, text in p.western if any(i in flagged for i in lines)
+                     for entry in [(post, -1, text), *((post, i, t) for i, t in leave_one_out(p.seg, p.verdicts, lines))]]
+    second = _score_split(pending, model, lambda p: [text for _, _, text in p.second])
     return [list(a) + list(b) for a, b in zip(first, second)]
 
 
@@ -311,10 +336,14 @@ def finish(pending: Pending, scores: Sequence[float], rule: str = "model") -> Cl
             pending.verdicts[i] = Verdict("spam", rule, round(float(score), 4))
         else:
             line_scores[i] = float(score)
-    whole = pending.ad_posts  # the replies read as ads (score_pending), with their scores
+    line_scores.update(pending.confirmed_scores)
+    second = list(zip(pending.second, scores[pending.first_count():]))
+    whole = dict(pending.ad_posts)  # the replies read as ads, with their scores
+    whole.update((post, float(score)) for (post, i, _), score in second
+                 if i < 0 and reads_as_ad(float(score), pending.threshold, post in pending.ruled_posts))
     ad_lines = set()
-    for (post, i, _), score in zip(pending.left_out, scores[len(pending.to_score) + len(pending.posts_to_score):]):
-        if belongs_to_ad(whole[post], float(score)):
+    for (post, i, _), score in second:
+        if i >= 0 and post in whole and belongs_to_ad(whole[post], float(score)):
             ad_lines.add(i)
             line_scores.setdefault(i, whole[post])  # a line the model did not read alone: the reply's score
     return assemble(pending.seg, pending.verdicts, replies=pending.replies, encoding=pending.encoding,

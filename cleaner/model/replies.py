@@ -18,11 +18,14 @@ from ..rules.lines import Verdict
 from ..segment.blocks import BODY, Segmented
 from ..shape import CODE
 from ..textutil import cjk_share
-from .scope import MODEL_MIN_CJK_SHARE, in_model_scope
+from .scope import MODEL_MIN_CJK_SHARE
 
 # A reply is read whole when it has two or more lines and is this short: ad replies are; a long
 # reply is prose whose lines the model reads one by one.
 POST_SCORE_MAX_CHARS = 400
+# A reply with a line a spam rule removed (a contact id offered, an ad link) is read as an ad
+# from even odds: the rule is one signal, the model reading the whole reply the other.
+RULE_CONTEXT_MIN_SCORE = 0.5
 # A line of a reply read as an ad is genuine when leaving it out raises the reply's spam logit
 # by at least this much (odds x7.4): the line clearly dilutes the ad rather than adds to it.
 # Less is no evidence: any line mixed with a line the model is sure of lowers the mixture a
@@ -48,28 +51,31 @@ def reply_lines(seg: Segmented, verdicts: Sequence[Verdict | None], posts: set[i
     return out
 
 
+Reply = tuple[int, list[int], str]  # (reply index, its line indices, its lines joined)
+
+
 def whole_replies(seg: Segmented, verdicts: Sequence[Verdict | None], posts: set[int] | None, *,
-                  max_chars: int = POST_SCORE_MAX_CHARS) -> list[tuple[int, list[int], str]]:
-    """(reply index, its line indices, its lines joined) of the short replies to read whole: two
-    or more lines, one still kept; Chinese, or Western text the model is asked about at all
-    (cleaner.model.scope: a number, handle, price, ad address or ad vocabulary)."""
-    out = []
+                  max_chars: int = POST_SCORE_MAX_CHARS) -> tuple[list[Reply], list[Reply]]:
+    """The short replies to read whole (two or more lines, one still kept): (Chinese ones, read
+    with the lines; Western ones, read only when one of their lines is removed as spam by itself).
+    A genuine Western reply that recommends a shop reads like an ad when whole ("do not buy a
+    iphone on Ebay ... get it from here https://swappa.com/buy/phones": 0.98), and the model knows
+    far fewer Western ads."""
+    chinese, western = [], []
     for post, lines in reply_lines(seg, verdicts, posts).items():
         texts = [seg.blocks[i].text for i in lines]
         if len(lines) < 2 or sum(map(len, texts)) > max_chars or all(verdicts[i] is not None for i in lines):
             continue
         joined = " ".join(texts)
-        if cjk_share(joined) >= MODEL_MIN_CJK_SHARE or in_model_scope(joined):
-            out.append((post, lines, joined))
-    return out
+        (chinese if cjk_share(joined) >= MODEL_MIN_CJK_SHARE else western).append((post, lines, joined))
+    return chinese, western
 
 
-def reads_as_ad(text: str, score: float, threshold: float, flagged: bool) -> bool:
-    """A reply read whole is an ad at the model's threshold; a Western one only when one of its
-    lines was also removed as spam by itself (rule or model). A genuine Western reply that
-    recommends a shop reads like an ad when whole ("do not buy a iphone on Ebay ... get it from
-    here https://swappa.com/buy/phones": 0.98), and the model knows far fewer Western ads."""
-    return score >= threshold and (flagged or cjk_share(text) >= MODEL_MIN_CJK_SHARE)
+def reads_as_ad(score: float, threshold: float, rule_caught: bool, *,
+                rule_context_min_score: float = RULE_CONTEXT_MIN_SCORE) -> bool:
+    """A reply read whole is an ad at the model's threshold, or from even odds next to a line a
+    spam rule removed (a rule and the model agree)."""
+    return score >= threshold or (rule_caught and score >= min(threshold, rule_context_min_score))
 
 
 def leave_one_out(seg: Segmented, verdicts: Sequence[Verdict | None], lines: list[int]) -> list[tuple[int, str]]:

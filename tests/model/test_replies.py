@@ -1,6 +1,6 @@
 """Replies read whole by the spam model (cleaner.model.replies): the lines the rules caught are
 part of the reading, a reply read as an ad goes with its fragments, a line that dilutes the ad
-stays; a Western reply read as an ad goes only next to a line removed as spam by itself."""
+stays; a Western reply is read whole only next to a line removed as spam by itself."""
 
 from __future__ import annotations
 
@@ -61,6 +61,16 @@ def test_the_lines_a_rule_caught_are_read_with_the_rest_of_the_reply():
     assert spam == [(lines[1], "spam:contact-me", 1.0), (lines[0], "spam:spam-reply", 0.01)]
 
 
+def test_next_to_a_line_a_rule_caught_the_reply_reads_as_an_ad_from_even_odds():
+    lines = ["驾校招生，价格全市最低，包接送，随到随学，包过", "联系电话 13812345678"]
+    whole = " ".join(lines)
+    _, spam, _ = clean_reply(lines, {whole: 0.6, lines[1]: 0.8})  # under the model's threshold (0.9)
+    assert spam == [(lines[1], "spam:contact-me", 1.0), (lines[0], "spam:spam-reply", 0.01)]
+    mild = FRAGMENTS  # no rule caught a line: 0.6 is not enough
+    _, spam, _ = clean_reply(mild, {" ".join(mild): 0.6})
+    assert spam == []
+
+
 def test_a_genuine_line_that_dilutes_the_ad_stays_and_the_ad_line_goes():
     lines = ["谢谢分享，学到了不少东西。", "专业代开各类发票，税点低，当天可出票，全国各地均可办理，欢迎洽谈"]
     whole = " ".join(lines)
@@ -77,12 +87,12 @@ def test_a_reply_not_read_as_an_ad_keeps_every_line():
     assert spam == [] and result.posts[1].text == "\n".join(lines)
 
 
-def test_a_western_reply_is_an_ad_when_whole_only_next_to_a_line_removed_by_itself():
+def test_a_western_reply_is_read_whole_only_next_to_a_line_removed_by_itself():
     shop = ["do not buy a iphone on Ebay if you buy a iphone get it from here", "https://swappa.com/buy/phones"]
     _, spam, asked = clean_reply(shop, {" ".join(shop): 0.98, shop[1]: 0.78})
-    assert " ".join(shop) in asked and spam == []
+    assert " ".join(shop) not in asked and spam == []
     pump = ["Crypto investment doubles your money in a week, no risk at all", "DM me on Telegram @tvp95009"]
-    _, spam, asked = clean_reply(pump, {" ".join(pump): 0.97})
+    _, spam, asked = clean_reply(pump, {" ".join(pump): 0.97, pump[1]: 0.5})
     assert " ".join(pump) in asked
     # the first line is not one the model reads alone (no number, handle or ad word): its audit
     # score is the reply's
@@ -98,3 +108,25 @@ def test_a_western_reply_is_an_ad_when_whole_only_next_to_a_line_removed_by_itse
 def test_belongs_to_ad_compares_logits(whole, without, belongs):
     assert belongs_to_ad(whole, without) is belongs
     assert logit(1.0) == logit(0.99)
+
+
+NOTICE = "组里缺一个厨师，上次发的帖子没人回，再顶一下，联系电话13341686801"
+
+
+def test_a_notice_with_a_phone_number_stays_when_the_model_reads_it_as_genuine():
+    result, spam, asked = clean_reply([NOTICE], {NOTICE: 0.002})
+    assert NOTICE in asked and spam == []
+    assert result.posts[1].text == NOTICE
+
+
+def test_a_contact_line_the_model_does_not_read_as_genuine_goes_by_its_rule():
+    ad = "有需要的朋友欢迎来电咨询 13812345678"
+    _, spam, _ = clean_reply([ad], {ad: 0.3})
+    assert spam == [(ad, "spam:contact-me", 1.0)]
+
+
+def test_without_a_model_the_contact_rule_decides_alone():
+    page = PAGE.format(reply=f"<p>{NOTICE}</p>")
+    pending = prepare(page, replies=True, scored=False)
+    result = finish(pending, score_pending([pending], None)[0])
+    assert [(r.text, r.rule) for r in result.removed if r.kind == "spam"] == [(NOTICE, "spam:contact-me")]
