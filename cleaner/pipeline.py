@@ -216,6 +216,12 @@ def _is_code(block) -> bool:
     return shape is not None and shape.kind == CODE
 
 
+def confirmations(verdicts: list[Verdict | None], *, min_score: float = CONFIRM_MIN_SCORE) -> list[tuple[int, float]]:
+    """(line index, the spam score it needs) of the lines removed by a rule the model confirms.
+    (Not the thread starter's own posts apart: ads are injected into first posts most of all.)"""
+    return [(i, min_score) for i, v in enumerate(verdicts) if v is not None and v.rule in CONFIRMED_RULES]
+
+
 def model_rule_name(model: Any) -> str:
     """The audit names the model file that decided: "model:spam_model.skops"."""
     source = getattr(model, "source_", None)
@@ -253,15 +259,15 @@ class Pending:
     # replies read as ads, and (post, -1, the reply) for the Western replies to read whole
     second: list[tuple[int, int, str]] = field(default_factory=list)
     ad_posts: dict[int, float] = field(default_factory=dict)  # Chinese replies read as ads: their score
-    ruled_posts: set[int] = field(default_factory=set)  # Western replies with a line a spam rule removed
+    flagged_posts: set[int] = field(default_factory=set)  # Western replies with a line removed as spam
 
     # lines a rule removed only if the model does not read them as genuine (CONFIRMED_RULES)
-    to_confirm: list[int] = field(default_factory=list)
+    to_confirm: list[tuple[int, float]] = field(default_factory=list)  # (line index, score it needs)
     confirmed_scores: dict[int, float] = field(default_factory=dict)  # of those it read as genuine
 
     def lines(self) -> list[str]:
         return ([self.seg.blocks[i].text for i in self.to_score] + [text for _, _, text in self.posts_to_score]
-                + [self.seg.blocks[i].text for i in self.to_confirm])
+                + [self.seg.blocks[i].text for i, _ in self.to_confirm])
 
     def first_count(self) -> int:
         return len(self.to_score) + len(self.posts_to_score) + len(self.to_confirm)
@@ -286,7 +292,7 @@ def prepare(page: Any, *, url: str | None = None, headers: Mapping[str, str] | N
         deadline.check("rules")
     to_score = model_lines(seg, verdicts, posts) if scored else []
     chinese, western = whole_replies(seg, verdicts, posts) if seg.is_thread and scored else ([], [])
-    to_confirm = [i for i, v in enumerate(verdicts) if v is not None and v.rule in CONFIRMED_RULES] if scored else []
+    to_confirm = confirmations(verdicts) if scored else []
     return Pending(seg, verdicts, replies, doc.encoding, url, to_score,
                    threshold if seg.is_thread else max(threshold, ARTICLE_MIN_SPAM_SCORE), include_title,
                    chinese, western, to_confirm=to_confirm)
@@ -299,17 +305,17 @@ def score_pending(pending: Sequence[Pending], model: Any) -> list[Sequence[float
     first = _score_split(pending, model, lambda p: p.lines())
     for p, scores in zip(pending, first):
         wholes = scores[len(p.to_score):len(p.to_score) + len(p.posts_to_score)]
-        for i, score in zip(p.to_confirm, scores[len(p.to_score) + len(p.posts_to_score):]):
-            if score < CONFIRM_MIN_SCORE:  # the model reads it as genuine: a rule alone does not remove it
+        for (i, needed), score in zip(p.to_confirm, scores[len(p.to_score) + len(p.posts_to_score):]):
+            if score < needed:  # the model reads it as genuine: a rule alone does not remove it
                 p.verdicts[i] = None
                 p.confirmed_scores[i] = float(score)
         ruled = {i for i, v in enumerate(p.verdicts) if v is not None and v.kind == "spam"}
+        flagged = ruled | {i for i, score in zip(p.to_score, scores) if score >= p.threshold}
         p.ad_posts = {post: float(score) for (post, lines, _), score in zip(p.posts_to_score, wholes)
-                      if reads_as_ad(float(score), p.threshold, any(i in ruled for i in lines))}
+                      if reads_as_ad(float(score), p.threshold, any(i in flagged for i in lines))}
         p.second = [(post, i, text) for post, lines, _ in p.posts_to_score if post in p.ad_posts
                     for i, text in leave_one_out(p.seg, p.verdicts, lines)]
-        flagged = ruled | {i for i, score in zip(p.to_score, scores) if score >= p.threshold}
-        p.ruled_posts = {post for post, lines, _ in p.western if any(i in ruled for i in lines)}
+        p.flagged_posts = {post for post, lines, _ in p.western if any(i in flagged for i in lines)}
         p.second += [entry for post, lines, text in p.western if any(i in flagged for i in lines)
                      for entry in [(post, -1, text), *((post, i, t) for i, t in leave_one_out(p.seg, p.verdicts, lines))]]
     second = _score_split(pending, model, lambda p: [text for _, _, text in p.second])
@@ -340,7 +346,7 @@ def finish(pending: Pending, scores: Sequence[float], rule: str = "model") -> Cl
     second = list(zip(pending.second, scores[pending.first_count():]))
     whole = dict(pending.ad_posts)  # the replies read as ads, with their scores
     whole.update((post, float(score)) for (post, i, _), score in second
-                 if i < 0 and reads_as_ad(float(score), pending.threshold, post in pending.ruled_posts))
+                 if i < 0 and reads_as_ad(float(score), pending.threshold, post in pending.flagged_posts))
     ad_lines = set()
     for (post, i, _), score in second:
         if i >= 0 and post in whole and belongs_to_ad(whole[post], float(score)):

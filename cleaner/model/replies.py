@@ -23,9 +23,10 @@ from .scope import MODEL_MIN_CJK_SHARE
 # A reply is read whole when it has two or more lines and is this short: ad replies are; a long
 # reply is prose whose lines the model reads one by one.
 POST_SCORE_MAX_CHARS = 400
-# A reply with a line a spam rule removed (a contact id offered, an ad link) is read as an ad
-# from even odds: the rule is one signal, the model reading the whole reply the other.
-RULE_CONTEXT_MIN_SCORE = 0.5
+# A reply with a line removed as spam by itself (by a rule: a contact id offered, an ad link; or
+# by the model) is read as an ad from even odds: that line is one signal, the model reading the
+# whole reply the other.
+FLAGGED_REPLY_MIN_SCORE = 0.5
 # A line of a reply read as an ad is genuine when leaving it out raises the reply's spam logit
 # by at least this much (odds x7.4): the line clearly dilutes the ad rather than adds to it.
 # Less is no evidence: any line mixed with a line the model is sure of lowers the mixture a
@@ -71,11 +72,11 @@ def whole_replies(seg: Segmented, verdicts: Sequence[Verdict | None], posts: set
     return chinese, western
 
 
-def reads_as_ad(score: float, threshold: float, rule_caught: bool, *,
-                rule_context_min_score: float = RULE_CONTEXT_MIN_SCORE) -> bool:
-    """A reply read whole is an ad at the model's threshold, or from even odds next to a line a
-    spam rule removed (a rule and the model agree)."""
-    return score >= threshold or (rule_caught and score >= min(threshold, rule_context_min_score))
+def reads_as_ad(score: float, threshold: float, flagged: bool, *,
+                flagged_min_score: float = FLAGGED_REPLY_MIN_SCORE) -> bool:
+    """A reply read whole is an ad at the model's threshold, or from even odds when one of its
+    lines was removed as spam by itself (``flagged``)."""
+    return score >= threshold or (flagged and score >= min(threshold, flagged_min_score))
 
 
 def leave_one_out(seg: Segmented, verdicts: Sequence[Verdict | None], lines: list[int]) -> list[tuple[int, str]]:

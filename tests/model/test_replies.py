@@ -61,13 +61,15 @@ def test_the_lines_a_rule_caught_are_read_with_the_rest_of_the_reply():
     assert spam == [(lines[1], "spam:contact-me", 1.0), (lines[0], "spam:spam-reply", 0.01)]
 
 
-def test_next_to_a_line_a_rule_caught_the_reply_reads_as_an_ad_from_even_odds():
+def test_next_to_a_line_removed_by_itself_the_reply_reads_as_an_ad_from_even_odds():
     lines = ["驾校招生，价格全市最低，包接送，随到随学，包过", "联系电话 13812345678"]
     whole = " ".join(lines)
     _, spam, _ = clean_reply(lines, {whole: 0.6, lines[1]: 0.8})  # under the model's threshold (0.9)
     assert spam == [(lines[1], "spam:contact-me", 1.0), (lines[0], "spam:spam-reply", 0.01)]
-    mild = FRAGMENTS  # no rule caught a line: 0.6 is not enough
-    _, spam, _ = clean_reply(mild, {" ".join(mild): 0.6})
+    # a line the model removed by itself counts as well
+    _, spam, _ = clean_reply(FRAGMENTS, {" ".join(FRAGMENTS): 0.8, FRAGMENTS[1]: 0.95})
+    assert spam == [(FRAGMENTS[1], "model:fake", 0.95), (FRAGMENTS[0], "spam:spam-reply", 0.01)]
+    _, spam, _ = clean_reply(FRAGMENTS, {" ".join(FRAGMENTS): 0.6})  # no line removed: 0.6 is not enough
     assert spam == []
 
 
