@@ -5,7 +5,8 @@ Post-level decision (threads only): the kept lines of a post with a spam line ar
 that light: a greeting or sign-off ("尊敬的负责人：您好！") or a line the spam model scored at
 least CONTEXT_MIN_SCORE belongs to the ad. When the spam and ad lines make at least
 SPAM_REPLY_SHARE of the post's body (by characters), the ad lines go with the spam
-(a reply the model scores as spam when read whole is read the same way, spam line or not)
+(a reply the model scores as spam when read whole is read the same way, spam line or not, and
+its lines that add to the ad when it is read whole go too: cleaner.model.replies)
 ("spam:spam-reply", one audit entry per line) and a line that reads as genuine (low score:
 "谢谢楼主分享，学习了！") stays. A post left with nothing genuine goes whole."""
 

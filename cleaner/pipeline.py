@@ -218,7 +218,7 @@ def _is_code(block) -> bool:
 
 def confirmations(verdicts: list[Verdict | None], *, min_score: float = CONFIRM_MIN_SCORE) -> list[tuple[int, float]]:
     """(line index, the spam score it needs) of the lines removed by a rule the model confirms.
-    (Not the thread starter's own posts apart: ads are injected into first posts most of all.)"""
+    The thread starter's posts alike: ads are injected into first posts most of all."""
     return [(i, min_score) for i, v in enumerate(verdicts) if v is not None and v.rule in CONFIRMED_RULES]
 
 
@@ -304,22 +304,29 @@ def score_pending(pending: Sequence[Pending], model: Any) -> list[Sequence[float
     for the replies read as ads, each line left out once (rare: ad replies only)."""
     first = _score_split(pending, model, lambda p: p.lines())
     for p, scores in zip(pending, first):
-        wholes = scores[len(p.to_score):len(p.to_score) + len(p.posts_to_score)]
-        for (i, needed), score in zip(p.to_confirm, scores[len(p.to_score) + len(p.posts_to_score):]):
-            if score < needed:  # the model reads it as genuine: a rule alone does not remove it
-                p.verdicts[i] = None
-                p.confirmed_scores[i] = float(score)
-        ruled = {i for i, v in enumerate(p.verdicts) if v is not None and v.kind == "spam"}
-        flagged = ruled | {i for i, score in zip(p.to_score, scores) if score >= p.threshold}
-        p.ad_posts = {post: float(score) for (post, lines, _), score in zip(p.posts_to_score, wholes)
-                      if reads_as_ad(float(score), p.threshold, any(i in flagged for i in lines))}
-        p.second = [(post, i, text) for post, lines, _ in p.posts_to_score if post in p.ad_posts
-                    for i, text in leave_one_out(p.seg, p.verdicts, lines)]
-        p.flagged_posts = {post for post, lines, _ in p.western if any(i in flagged for i in lines)}
-        p.second += [entry for post, lines, text in p.western if any(i in flagged for i in lines)
-                     for entry in [(post, -1, text), *((post, i, t) for i, t in leave_one_out(p.seg, p.verdicts, lines))]]
+        _read_first_scores(p, scores)
     second = _score_split(pending, model, lambda p: [text for _, _, text in p.second])
     return [list(a) + list(b) for a, b in zip(first, second)]
+
+
+def _read_first_scores(p: Pending, scores: Sequence[float]) -> None:
+    """After the first call: the rule verdicts the model does not confirm are undone, the Chinese
+    replies read as ads are known, and the second call's texts are set (``Pending.second``)."""
+    count, wholes = len(p.to_score), len(p.posts_to_score)
+    for (i, needed), score in zip(p.to_confirm, scores[count + wholes:]):
+        if score < needed:  # the model reads it as genuine: a rule alone does not remove it
+            p.verdicts[i] = None
+            p.confirmed_scores[i] = float(score)
+    flagged = {i for i, v in enumerate(p.verdicts) if v is not None and v.kind == "spam"}
+    flagged.update(i for i, score in zip(p.to_score, scores) if score >= p.threshold)
+    p.ad_posts = {post: float(score) for (post, lines, _), score in zip(p.posts_to_score, scores[count:count + wholes])
+                  if reads_as_ad(float(score), p.threshold, any(i in flagged for i in lines))}
+    p.second = [(post, i, text) for post, lines, _ in p.posts_to_score if post in p.ad_posts
+                for i, text in leave_one_out(p.seg, p.verdicts, lines)]
+    for post, lines, text in p.western:
+        if any(i in flagged for i in lines):
+            p.flagged_posts.add(post)
+            p.second += [(post, -1, text), *((post, i, t) for i, t in leave_one_out(p.seg, p.verdicts, lines))]
 
 
 def _score_split(pending: Sequence[Pending], model: Any, texts) -> list[Sequence[float]]:
