@@ -375,8 +375,10 @@ def _halves_note(r: dict):
 
 def write_card_section(path: Path, report: dict) -> None:
     text = path.read_text(encoding="utf-8")
-    if CARD_BEGIN in text:
-        text = text[:text.index(CARD_BEGIN)] + text[text.index(CARD_END) + len(CARD_END):].lstrip("\n")
+    if CARD_BEGIN in text:  # in place: the hand-written sections around it keep their order
+        before, after = text[:text.index(CARD_BEGIN)], text[text.index(CARD_END) + len(CARD_END):].lstrip("\n")
+        path.write_text(before + card_section(report) + ("\n" + after if after else ""), encoding="utf-8")
+        return
     path.write_text(text.rstrip("\n") + "\n\n" + card_section(report), encoding="utf-8")
 
 
