@@ -74,9 +74,10 @@ def whole_replies(seg: Segmented, verdicts: Sequence[Verdict | None], posts: set
 
 def reads_as_ad(score: float, threshold: float, flagged: bool, *,
                 flagged_min_score: float = FLAGGED_REPLY_MIN_SCORE) -> bool:
-    """A reply read whole is an ad at the model's threshold, or from even odds when one of its
-    lines was removed as spam by itself (``flagged``)."""
-    return score >= threshold or (flagged and score >= min(threshold, flagged_min_score))
+    """A reply read whole is an ad at the model's threshold (never under even odds: a model whose
+    threshold is lower read whole notices with a phone number as ads), or from even odds (or
+    its threshold, if lower) when one of its lines was removed as spam by itself (``flagged``)."""
+    return score >= max(threshold, flagged_min_score) or (flagged and score >= min(threshold, flagged_min_score))
 
 
 def leave_one_out(seg: Segmented, verdicts: Sequence[Verdict | None], lines: list[int]) -> list[tuple[int, str]]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from cleaner.model.replies import belongs_to_ad, logit
+from cleaner.model.replies import belongs_to_ad, logit, reads_as_ad
 from cleaner.pipeline import finish, prepare, score_pending
 
 PAGE = """<html><head><title>路由器半夜自动重启 | 社区</title></head><body><ul component="topic">
@@ -99,6 +99,15 @@ def test_a_western_reply_is_read_whole_only_next_to_a_line_removed_by_itself():
     # the first line is not one the model reads alone (no number, handle or ad word): its audit
     # score is the reply's
     assert spam == [(pump[1], "spam:contact-me", 1.0), (pump[0], "spam:spam-reply", 0.97)]
+
+
+@pytest.mark.parametrize("score,threshold,flagged,ad", [
+    (0.95, 0.9, False, True), (0.6, 0.9, False, False), (0.6, 0.9, True, True), (0.4, 0.9, True, False),
+    (0.4, 0.31, False, False),  # never an ad under even odds on the whole reading alone
+    (0.4, 0.31, True, True),  # next to a removed line, the model's own (lower) threshold
+])
+def test_reads_as_ad(score, threshold, flagged, ad):
+    assert reads_as_ad(score, threshold, flagged) is ad
 
 
 @pytest.mark.parametrize("whole,without,belongs", [
