@@ -5,7 +5,8 @@ Post-level decision (threads only): the kept lines of a post with a spam line ar
 that light: a greeting or sign-off ("尊敬的负责人：您好！") or a line the spam model scored at
 least CONTEXT_MIN_SCORE belongs to the ad. When the spam and ad lines make at least
 SPAM_REPLY_SHARE of the post's body (by characters), the ad lines go with the spam
-(a reply the model scores as spam when read whole is read the same way, spam line or not)
+(a reply the model scores as spam when read whole is read the same way, spam line or not, and
+its lines that add to the ad when it is read whole go too: cleaner.model.replies)
 ("spam:spam-reply", one audit entry per line) and a line that reads as genuine (low score:
 "谢谢楼主分享，学习了！") stays. A post left with nothing genuine goes whole."""
 
@@ -31,10 +32,13 @@ CONTEXT_MIN_SCORE = 0.1
 def assemble(seg: Segmented, verdicts: list[Verdict | None], *, replies: bool = False,
              encoding: str = "", url: str | None = None, include_title: bool = False,
              line_scores: dict[int, float] | None = None, ad_posts: set[int] | frozenset[int] = frozenset(),
+             ad_lines: set[int] | frozenset[int] = frozenset(),
              context_min_score: float = CONTEXT_MIN_SCORE) -> CleanResult:
     """``include_title``: the thread title leads the text (only when there is text: a title
     alone is no article). ``line_scores``: the spam model's score of kept lines by block
-    position (when it ran); ``ad_posts``: replies the model scored as spam when read whole."""
+    position (when it ran); ``ad_posts``: replies the model scored as spam when read whole;
+    ``ad_lines``: lines of those replies that add to the ad when it is read whole
+    (cleaner.model.replies), by block position."""
     scores = line_scores or {}
     removed: list[Removal] = list(seg.removed)
     kept: dict[int, list[tuple[int, str, Shape | None]]] = defaultdict(list)
@@ -61,7 +65,7 @@ def assemble(seg: Segmented, verdicts: list[Verdict | None], *, replies: bool = 
     shapes: list[list[Shape | None]] = []  # per post, per line
     for index in sorted(kept):
         suspect = spam_chars[index] or index in ad_posts
-        ad, genuine = _split_by_context(kept[index], scores, context_min_score) if suspect else ([], [])
+        ad, genuine = _split_by_context(kept[index], scores, context_min_score, ad_lines) if suspect else ([], [])
         ad_chars = spam_chars[index] + sum(len(t) for _, t, _ in ad)
         if seg.is_thread and suspect and ad_chars >= SPAM_REPLY_SHARE * max(body_chars[index], 1):
             removed.extend(Removal(t, "spam", "spam:spam-reply", round(float(scores.get(pos, 1.0)), 4), index, pos)
@@ -124,12 +128,13 @@ def page_address(declared: str, url: str | None) -> tuple[str | None, str]:
     return canonical, ""
 
 
-def _split_by_context(lines: list[tuple[int, str, Shape | None]], scores: dict[int, float], min_score: float
+def _split_by_context(lines: list[tuple[int, str, Shape | None]], scores: dict[int, float], min_score: float,
+                      ad_lines: set[int] | frozenset[int] = frozenset(),
                       ) -> tuple[list[tuple[int, str, Shape | None]], list[tuple[int, str, Shape | None]]]:
     """(lines that belong to the ad around them, lines that read as genuine) of a mostly-spam post."""
     ad, genuine = [], []
     for line in lines:
-        belongs = is_salutation(line[1]) or scores.get(line[0], 0.0) >= min_score
+        belongs = line[0] in ad_lines or is_salutation(line[1]) or scores.get(line[0], 0.0) >= min_score
         (ad if belongs else genuine).append(line)
     return ad, genuine
 

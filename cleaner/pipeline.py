@@ -29,12 +29,17 @@ from .segment import segment_page
 from .segment.blocks import BODY, Segmented
 from .engines import chrome_line_patterns
 from .rules.lines import CODE_RULES, RULES, Verdict, judge, page_context, view
-from .model.scope import MODEL_MIN_CJK_SHARE, in_model_scope
-from .textutil import cjk_share
+from .model.scope import in_model_scope
+from .model.replies import Reply, belongs_to_ad, leave_one_out, reads_as_ad, whole_replies
 from .assemble import assemble
 
 # Default time limit per page; a keyword argument of Cleaner (as is max_bytes).
 TIME_LIMIT_S = 20.0
+# Rules whose verdict stands only when the spam model does not read the line as genuine (scores
+# it under CONFIRM_MIN_SCORE): a phone number with "联系/电话" is how an ad ends, and also how a
+# recruitment post, a second-hand sale or a club notice does ("组里缺一个厨师……联系电话…": 0.002).
+CONFIRMED_RULES = frozenset({"spam:contact-me"})
+CONFIRM_MIN_SCORE = 0.1
 # On article pages (not forum threads) the model must be this sure: ads are injected into
 # threads; an article's own contact and copyright lines look like ads to a line model.
 ARTICLE_MIN_SPAM_SCORE = 0.9
@@ -211,6 +216,12 @@ def _is_code(block) -> bool:
     return shape is not None and shape.kind == CODE
 
 
+def confirmations(verdicts: list[Verdict | None], *, min_score: float = CONFIRM_MIN_SCORE) -> list[tuple[int, float]]:
+    """(line index, the spam score it needs) of the lines removed by a rule the model confirms.
+    The thread starter's posts alike: ads are injected into first posts most of all."""
+    return [(i, min_score) for i, v in enumerate(verdicts) if v is not None and v.rule in CONFIRMED_RULES]
+
+
 def model_rule_name(model: Any) -> str:
     """The audit names the model file that decided: "model:spam_model.skops"."""
     source = getattr(model, "source_", None)
@@ -239,31 +250,27 @@ class Pending:
     to_score: list[int]  # indices into seg.blocks
     threshold: float
     include_title: bool = False
-    # replies scored whole as well (post index, its scored lines joined): an ad split into
-    # lines that each look mild reads as an ad when read together
-    posts_to_score: list[tuple[int, str]] = field(default_factory=list)
+    # replies read whole as well (model/replies.py: post index, its line indices, the lines
+    # joined): an ad split into lines that each look mild reads as an ad when read together.
+    # Chinese ones are read with the lines; Western ones only next to a line removed as spam.
+    posts_to_score: list[Reply] = field(default_factory=list)
+    western: list[Reply] = field(default_factory=list)
+    # the second reading (score_pending): (post, line index, the reply without that line) for the
+    # replies read as ads, and (post, -1, the reply) for the Western replies to read whole
+    second: list[tuple[int, int, str]] = field(default_factory=list)
+    ad_posts: dict[int, float] = field(default_factory=dict)  # Chinese replies read as ads: their score
+    flagged_posts: set[int] = field(default_factory=set)  # Western replies with a line removed as spam
+
+    # lines a rule removed only if the model does not read them as genuine (CONFIRMED_RULES)
+    to_confirm: list[tuple[int, float]] = field(default_factory=list)  # (line index, score it needs)
+    confirmed_scores: dict[int, float] = field(default_factory=dict)  # of those it read as genuine
 
     def lines(self) -> list[str]:
-        return [self.seg.blocks[i].text for i in self.to_score] + [text for _, text in self.posts_to_score]
+        return ([self.seg.blocks[i].text for i in self.to_score] + [text for _, _, text in self.posts_to_score]
+                + [self.seg.blocks[i].text for i, _ in self.to_confirm])
 
-
-# A reply is also scored whole when it has at least two scored lines and is this short: ad
-# replies are; a long reply is prose whose lines the model reads one by one.
-POST_SCORE_MAX_CHARS = 400
-
-
-def post_texts(seg: Segmented, to_score: list[int], *, max_chars: int = POST_SCORE_MAX_CHARS) -> list[tuple[int, str]]:
-    """(reply index, joined text) of the short replies with two or more lines to score."""
-    by_post: dict[int, list[str]] = {}
-    for i in to_score:
-        post = seg.blocks[i].post
-        if post:  # replies only: a thread's first post is the article
-            by_post.setdefault(post, []).append(seg.blocks[i].text)
-    joined = [(post, " ".join(texts)) for post, texts in by_post.items()
-              if len(texts) >= 2 and sum(map(len, texts)) <= max_chars]
-    # Chinese replies only: read whole, a genuine English reply that recommends a shop scored
-    # like an ad (the model knows English ads from far fewer examples; its lines are still scored)
-    return [(post, text) for post, text in joined if cjk_share(text) >= MODEL_MIN_CJK_SHARE]
+    def first_count(self) -> int:
+        return len(self.to_score) + len(self.posts_to_score) + len(self.to_confirm)
 
 
 def prepare(page: Any, *, url: str | None = None, headers: Mapping[str, str] | None = None,
@@ -284,21 +291,52 @@ def prepare(page: Any, *, url: str | None = None, headers: Mapping[str, str] | N
         verdicts = apply_rules(seg, posts, chrome_line_patterns(seg.engine), use_rules)
         deadline.check("rules")
     to_score = model_lines(seg, verdicts, posts) if scored else []
+    chinese, western = whole_replies(seg, verdicts, posts) if seg.is_thread and scored else ([], [])
+    to_confirm = confirmations(verdicts) if scored else []
     return Pending(seg, verdicts, replies, doc.encoding, url, to_score,
                    threshold if seg.is_thread else max(threshold, ARTICLE_MIN_SPAM_SCORE), include_title,
-                   post_texts(seg, to_score) if seg.is_thread else [])
+                   chinese, western, to_confirm=to_confirm)
 
 
 def score_pending(pending: Sequence[Pending], model: Any) -> list[Sequence[float]]:
     """The model's scores for each page's lines, from one call for all of them (a call's
-    fixed cost is most of the model's time on a page's handful of lines)."""
-    lines = [line for p in pending for line in p.lines()]
+    fixed cost is most of the model's time on a page's handful of lines); then one more call
+    for the replies read as ads, each line left out once (rare: ad replies only)."""
+    first = _score_split(pending, model, lambda p: p.lines())
+    for p, scores in zip(pending, first):
+        _read_first_scores(p, scores)
+    second = _score_split(pending, model, lambda p: [text for _, _, text in p.second])
+    return [list(a) + list(b) for a, b in zip(first, second)]
+
+
+def _read_first_scores(p: Pending, scores: Sequence[float]) -> None:
+    """After the first call: the rule verdicts the model does not confirm are undone, the Chinese
+    replies read as ads are known, and the second call's texts are set (``Pending.second``)."""
+    count, wholes = len(p.to_score), len(p.posts_to_score)
+    for (i, needed), score in zip(p.to_confirm, scores[count + wholes:]):
+        if score < needed:  # the model reads it as genuine: a rule alone does not remove it
+            p.verdicts[i] = None
+            p.confirmed_scores[i] = float(score)
+    flagged = {i for i, v in enumerate(p.verdicts) if v is not None and v.kind == "spam"}
+    flagged.update(i for i, score in zip(p.to_score, scores) if score >= p.threshold)
+    p.ad_posts = {post: float(score) for (post, lines, _), score in zip(p.posts_to_score, scores[count:count + wholes])
+                  if reads_as_ad(float(score), p.threshold, any(i in flagged for i in lines))}
+    p.second = [(post, i, text) for post, lines, _ in p.posts_to_score if post in p.ad_posts
+                for i, text in leave_one_out(p.seg, p.verdicts, lines)]
+    for post, lines, text in p.western:
+        if any(i in flagged for i in lines):
+            p.flagged_posts.add(post)
+            p.second += [(post, -1, text), *((post, i, t) for i, t in leave_one_out(p.seg, p.verdicts, lines))]
+
+
+def _score_split(pending: Sequence[Pending], model: Any, texts) -> list[Sequence[float]]:
+    per_page = [texts(p) for p in pending]
+    lines = [line for page in per_page for line in page]
     scores = model.score_lines(lines) if lines and model is not None else ()
     out, start = [], 0
-    for p in pending:
-        count = len(p.to_score) + len(p.posts_to_score)
-        out.append(scores[start:start + count])
-        start += count
+    for page in per_page:
+        out.append(scores[start:start + len(page)])
+        start += len(page)
     return out
 
 
@@ -311,8 +349,16 @@ def finish(pending: Pending, scores: Sequence[float], rule: str = "model") -> Cl
             pending.verdicts[i] = Verdict("spam", rule, round(float(score), 4))
         else:
             line_scores[i] = float(score)
-    post_scores = scores[len(pending.to_score):]
-    ad_posts = {post for (post, _), score in zip(pending.posts_to_score, post_scores) if score >= pending.threshold}
+    line_scores.update(pending.confirmed_scores)
+    second = list(zip(pending.second, scores[pending.first_count():]))
+    whole = dict(pending.ad_posts)  # the replies read as ads, with their scores
+    whole.update((post, float(score)) for (post, i, _), score in second
+                 if i < 0 and reads_as_ad(float(score), pending.threshold, post in pending.flagged_posts))
+    ad_lines = set()
+    for (post, i, _), score in second:
+        if i >= 0 and post in whole and belongs_to_ad(whole[post], float(score)):
+            ad_lines.add(i)
+            line_scores.setdefault(i, whole[post])  # a line the model did not read alone: the reply's score
     return assemble(pending.seg, pending.verdicts, replies=pending.replies, encoding=pending.encoding,
                     url=pending.url, include_title=pending.include_title, line_scores=line_scores,
-                    ad_posts=ad_posts)
+                    ad_posts=set(whole), ad_lines=ad_lines)

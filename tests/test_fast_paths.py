@@ -104,6 +104,7 @@ def test_normalisation_of_sample_lines_is_unchanged():
 def reference_in_model_scope(text: str) -> bool:
     if textutil.cjk_share(text) >= MODEL_MIN_CJK_SHARE:
         return True
+    text = unicodedata.normalize("NFKC", text).translate(nz.ZERO_WIDTH)
     if _COMMERCIAL_SIGNAL.search(sp.URL.sub(" ", text)) or _ENGLISH_AD_SIGNAL.search(text):
         return True
     return _has_ad_like_address(text.lower()) or bool(sp.find_ad_keywords(text))

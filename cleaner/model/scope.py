@@ -11,6 +11,7 @@ import re
 
 from ..prefilter import lowered, may_contain, needed_literals
 from ..rules import spam_patterns as sp
+from ..rules.normalize import fold
 from ..textutil import cjk_share
 
 # Lines with at least this share of CJK characters are always scored by the spam model.
@@ -47,6 +48,9 @@ def in_model_scope(text: str, *, min_cjk_share: float = MODEL_MIN_CJK_SHARE) -> 
     """True when the spam model is to score this kept line."""
     if cjk_share(text) >= min_cjk_share:
         return True
+    # Western text as the model reads it: full-width letters folded, zero-width characters dropped
+    # ("ｓｐｉｎ noｗ ａｔ ｑｑｓｐ０９.ｃｎ／", "app\u200dly at h\ufeffttp://..." hide their address otherwise)
+    text = fold(text)
     # (Speed: the URL and keyword regexes are case-insensitive alternations, slow on prose; each
     # runs only on lines holding the literals it needs, read from the pattern: same answers.)
     lower = lowered(text)

@@ -130,6 +130,10 @@ def test_model_scope_needs_cjk_or_a_commercial_signal_outside_links():
     assert in_model_scope("$PEPE is about to moon, get in now")
     assert in_model_scope("Hey guys check out my new channel")
     assert not in_model_scope("I read the whole thread and still do not get why it fails on boot.")
+    # read as the model reads it: full-width letters and zero-width characters hide no address
+    assert in_model_scope("ｓｐｉｎ noｗ ａｔ ｑｑｓｐ０９.ｃｎ／")
+    assert in_model_scope("app\u200dly at h\ufeffttp\u200d:/\u200b/vip.xutsm\ufefflk.vip/")
+    assert not in_model_scope("Ｉ ａｇｒｅｅ ｗｉｔｈ ｙｏｕ\u200b")
 
 
 # The lexicon's shared tables reach the line rules: every attribution language quotes.py knows is
