@@ -14,10 +14,9 @@ import re
 import signal
 import threading
 import time
-from contextlib import contextmanager
 from pathlib import Path
 from dataclasses import dataclass, field
-from typing import Any, Mapping, Sequence
+from typing import Any, Callable, Mapping, Sequence, TypeVar
 
 from .errors import CleanTimeoutError, UnsupportedInputError
 from .result import CleanResult
@@ -32,6 +31,8 @@ from .rules.lines import CODE_RULES, RULES, Verdict, judge, page_context, view
 from .model.scope import in_model_scope
 from .model.replies import Reply, belongs_to_ad, leave_one_out, reads_as_ad, whole_replies
 from .assemble import assemble
+
+T = TypeVar("T")
 
 # Default time limit per page; a keyword argument of Cleaner (as is max_bytes).
 TIME_LIMIT_S = 20.0
@@ -69,29 +70,32 @@ class Deadline:
         if self.seconds is not None and time.monotonic() - self.start > self.seconds:
             raise CleanTimeoutError(f"cleaning took longer than {self.seconds:g} s (stopped after {stage})")
 
-    @contextmanager
-    def enforced(self):
+    def run(self, work: Callable[[], T]) -> T:
+        """``work()`` under the watchdog; a deadline passed inside it is a CleanTimeoutError.
+        (Not a context manager: the watchdog may fire at any bytecode, and one landing in a
+        context manager's ``__exit__`` before its own ``try`` would escape as _DeadlinePassed.
+        Here everything from arming to disarming sits inside one ``try``.)"""
         if self.seconds is None:
-            yield
-            return
-        token = _WATCHDOG.arm(threading.get_ident(), self.start + self.seconds)
+            return work()
         try:
-            yield
-        except _DeadlinePassed:
+            token = _WATCHDOG.arm(threading.get_ident(), self.start + self.seconds)
+            try:
+                return work()
+            finally:
+                while True:  # the watchdog may fire at any bytecode, disarming included
+                    try:
+                        _WATCHDOG.disarm(token)
+                        break
+                    except _DeadlinePassed:  # it fired as the page finished: in time to count
+                        continue  # (disarm again: it is idempotent, and clears what is pending)
+        except _DeadlinePassed:  # (fired once per arming: the watchdog forgets what it fired)
             raise CleanTimeoutError(f"cleaning took longer than {self.seconds:g} s "
                                     f"(stopped during {self.stage})") from None
-        finally:
-            while True:  # the watchdog may fire at any bytecode, disarming included
-                try:
-                    _WATCHDOG.disarm(token)
-                    break
-                except _DeadlinePassed:  # it fired as the page finished: in time to count
-                    continue  # (disarm again: it is idempotent, and clears what is pending)
 
 
 class _DeadlinePassed(BaseException):
     """Raised by the watchdog inside the cleaning thread. A BaseException, as KeyboardInterrupt
-    is, so that no ``except Exception`` inside a stage swallows it; ``Deadline.enforced`` turns
+    is, so that no ``except Exception`` inside a stage swallows it; ``Deadline.run`` turns
     it into a CleanTimeoutError."""
 
 
@@ -279,10 +283,11 @@ def prepare(page: Any, *, url: str | None = None, headers: Mapping[str, str] | N
             include_title: bool = False) -> Pending | CleanResult:
     """decode -> segment -> rules; an empty input is already its result."""
     deadline = Deadline(time_limit)
-    with deadline.enforced():
+
+    def stages() -> tuple[Document, Segmented | None, set[int] | None, list[Verdict | None]]:
         doc = read_page(page, headers, max_bytes)
         if not doc.text or doc.text.isspace():  # = not doc.text.strip(), without a copy
-            return CleanResult(encoding=doc.encoding, url=url, empty_reason="empty input")
+            return doc, None, None, []
         deadline.stage = "segmentation"
         seg = segment_page(doc.text, is_html=doc.is_html, url=url)
         deadline.check("segmentation")
@@ -290,6 +295,11 @@ def prepare(page: Any, *, url: str | None = None, headers: Mapping[str, str] | N
         deadline.stage = "rules"
         verdicts = apply_rules(seg, posts, chrome_line_patterns(seg.engine), use_rules)
         deadline.check("rules")
+        return doc, seg, posts, verdicts
+
+    doc, seg, posts, verdicts = deadline.run(stages)
+    if seg is None:
+        return CleanResult(encoding=doc.encoding, url=url, empty_reason="empty input")
     to_score = model_lines(seg, verdicts, posts) if scored else []
     chinese, western = whole_replies(seg, verdicts, posts) if seg.is_thread and scored else ([], [])
     to_confirm = confirmations(verdicts) if scored else []
