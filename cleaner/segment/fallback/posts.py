@@ -27,6 +27,7 @@ from typing import Iterable
 from lxml import etree
 
 from ..blocks import BODY, CHROME, HIDDEN, Block, PostMeta, Segmented
+from ..hidden import FOUND_BEFORE_WALK, hidden_marks
 from ..postmeta import page_title
 from ..walk import Mark, walk_blocks
 from .lines import (  # noqa: F401  (has_date_text, dated_markup: re-exported, public)
@@ -294,7 +295,8 @@ def _assign(
                 continue
             post = 0
         if post is None:
-            _to_chrome(block, "outside-article" if article else "outside-post")
+            if not (block.role == HIDDEN and block.reason.startswith(FOUND_BEFORE_WALK)):
+                _to_chrome(block, "outside-article" if article else "outside-post")
             continue
         block.post = post
         if block.role == CHROME:
@@ -317,7 +319,8 @@ def segment_generic(root: etree._Element, *, url: str | None = None) -> Segmente
     beside a prose container (a question and its answers, a story and its comments): the
     container is post 0, the members are the replies. No repeated posts: one article.
     """
-    walk = walk_blocks(root, base=Mark(CHROME, None, "outside-article", check_hidden=True), keep_ancestors=True)
+    walk = walk_blocks(root, hidden_marks(root), base=Mark(CHROME, None, "outside-article", check_hidden=True),
+                       keep_ancestors=True)
     blocks, ancestors = walk.blocks, walk.ancestors
     title, site = page_title(root)
     segmented = Segmented(blocks=blocks, title=title, forum=site, engine="generic", removed=walk.removed)

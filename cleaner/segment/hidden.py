@@ -1,0 +1,244 @@
+"""What a reader of a page never sees as its text, found before the walk: elements hidden by a
+class (``d-none``, ``sr-only``, a closed modal), by a ``<style>`` rule (``.x{display:none}``),
+overlays (cookie and consent centres), and ``<noscript>`` copies of a stream the page also
+renders.
+
+Inline styles and the ``hidden`` attribute are the walk's (segment/walk.py). This module holds
+what needs the page as a whole: the page's style sheet (read by parse.py before it strips the
+``<style>`` elements, noted on the elements as ``data-fc-hidden``) and the page's other text
+(a ``<noscript>`` block is a copy only when its text is also outside it). The fallback segmenter
+marks what it finds here as HIDDEN with the reason, so that none of it is taken for a post.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from .blocks import HIDDEN
+from .walk import Mark
+
+# Class tokens that hide an element in the common CSS frameworks and themes (Bootstrap 3-5,
+# Tailwind, Foundation, WordPress, Bulma...). A responsive "visible from md on" token beside it
+# ("d-none d-md-block", "hidden md:block", "hidden-xs") means the element shows on a desktop.
+HIDING_CLASSES: tuple[tuple[str, str], ...] = (
+    ("hidden", r"hidden|is-hidden|u-hidden|hide|is-hide|invisible|d-none|display-none"),
+    ("screen-reader", r"sr-only|visually-hidden|visuallyhidden|screen-reader-text|screen-reader-only"
+                      r"|element-invisible|offscreen|a11y-hidden|show-for-sr"),
+    ("modal", r"modal|modal-backdrop|lightbox-overlay"),
+)
+# Overlays a page shows over itself until dismissed: never the page's text.
+OVERLAY_WORDS: tuple[tuple[str, str], ...] = (
+    ("cookie", r"cookies?[-_]?(?:banner|bar|notice|consent|law|popup|modal|settings|preferences|overlay|dialog"
+               r"|box|wrapper|container|info|message|notification|alert)"),
+    ("consent", r"(?:cc|gdpr|privacy)[-_]?(?:banner|window|notice|overlay|popup)|gdpr|consent[-_]?(?:banner|manager"
+                r"|modal|sdk|dialog|box|popup|overlay|bar|notice)?"),
+)
+_HIDING = tuple((name, re.compile(rf"(?:{rx})", re.I)) for name, rx in HIDING_CLASSES)
+_OVERLAY = tuple((name, re.compile(rf"[\w-]*?(?:{rx})(?:[-_][\w-]*)?", re.I)) for name, rx in OVERLAY_WORDS)
+# "d-md-block", "md:block", "visible-lg", "hidden-xs": the element shows on some (wide) screens.
+_SHOWN_ON_SOME = re.compile(r"^(?:d-(?:sm|md|lg|xl|xxl)-(?!none)\w+|(?:sm|md|lg|xl|2xl):(?!hidden)[\w-]+"
+                            r"|visible-\w+|hidden-(?:xs|sm|md|print)|show-for-\w+)$", re.I)
+# Substrings one of the names above holds: one regex over each class and id picks the few
+# candidate elements before the names are read token by token.
+_NAME_PARTS = ("hid", "none", "sr-only", "isually", "screen-reader", "invisible", "offscreen", "show-for-sr",
+               "modal", "lightbox", "cookie", "consent", "gdpr", "cc-")
+_NAMED = etree.XPath("//*[@class or @id or @data-fc-hidden] | //dialog")
+_NAME_PART = re.compile("|".join(map(re.escape, _NAME_PARTS)), re.I)
+
+
+def _candidates(root) -> list:
+    """Elements whose class or id holds one of the name parts (one regex per named element)."""
+    found = []
+    seen: dict = {}  # a page repeats its class names: each distinct one is searched once
+    for el in _NAMED(root):
+        if el.tag == "dialog" or el.get(HIDDEN_ATTRIBUTE) is not None:
+            found.append(el)
+            continue
+        for name in (el.get("class"), el.get("id")):
+            if name:
+                hit = seen.get(name)
+                if hit is None:
+                    hit = seen[name] = _NAME_PART.search(name) is not None
+                if hit:
+                    found.append(el)
+                    break
+    return found
+
+
+HIDDEN_ATTRIBUTE = "data-fc-hidden"  # set on the elements a <style> rule hides (style_hidden)
+NOSCRIPT_ATTRIBUTE = "data-fc-noscript"  # set by parse.py on a <noscript> kept as a <div>
+NOSCRIPT_COPY_SHARE = 0.5  # a <noscript> block whose text is this much outside it is a copy
+NOSCRIPT_PIECE_CHARS = 12  # text pieces shorter than this prove nothing about a copy
+# The reasons hidden_marks gives (the audit keeps them; the fallback never relabels them).
+FOUND_BEFORE_WALK = ("hidden:class-", "hidden:style-rule", "hidden:noscript-copy", "hidden:closed-dialog", "overlay:")
+MAX_HIDDEN_SHARE = 0.5  # an element holding more of the page's text is the page (shown by its script)
+NEVER_HIDDEN_TAGS = frozenset({"html", "body", "main"})
+MAX_STYLE_SELECTORS = 200  # hidden selectors read from a page's style sheet, at most
+
+_HIDING_DECLARATION = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_SHOWING_DECLARATION = re.compile(r"display\s*:\s*(?!none)[a-z-]+|visibility\s*:\s*visible", re.I)
+_SIMPLE_SELECTOR = re.compile(r"([.#])([A-Za-z_][\w-]*)")
+_COMMENT = re.compile(r"/\*.*?\*/", re.S)
+
+
+def hiding_class(el) -> str:
+    """The name of the HIDING_CLASSES or OVERLAY_WORDS entry an element's class or id matches
+    ("" when none does, or when a responsive token shows the element on wide screens)."""
+    tokens = (el.get("class") or "").split()
+    if tokens and not any(_SHOWN_ON_SOME.match(t) for t in tokens):
+        for name, pattern in _HIDING:
+            if any(pattern.fullmatch(t) for t in tokens):
+                return name
+    words = tokens + (el.get("id") or "").split()
+    for name, pattern in _OVERLAY:
+        if any(pattern.fullmatch(w) for w in words):
+            return name
+    return ""
+
+
+def hidden_selectors(css: str, *, max_selectors: int = MAX_STYLE_SELECTORS) -> tuple[set, set]:
+    """(classes, ids) that top-level rules of a style sheet hide with display:none or
+    visibility:hidden. Only plain ``.x`` / ``#y`` selectors count (a compound selector, a
+    state, a media query apply sometimes)."""
+    classes: set = set()
+    ids: set = set()
+    shown: set = set()  # names another rule shows again (".collapse.in{display:block}", ".tab-pane.active")
+    css = _COMMENT.sub("", css)
+    for selectors, declarations in _top_level_rules(css):
+        if not _HIDING_DECLARATION.search(declarations):
+            if _SHOWING_DECLARATION.search(declarations):
+                shown.update(m.group(2) for m in _SIMPLE_SELECTOR.finditer(selectors))
+            continue
+        for selector in selectors.split(","):
+            match = _SIMPLE_SELECTOR.fullmatch(selector.strip())
+            if match is not None and len(classes) + len(ids) < max_selectors:
+                (classes if match.group(1) == "." else ids).add(match.group(2))
+    return classes - shown, ids - shown
+
+
+_BRACE = re.compile(r"[{}]")
+
+
+def _top_level_rules(css: str):
+    """(selectors, declarations) of the rules outside any @-block (an @media block's rules apply
+    only sometimes); a statement such as @import before a rule is not part of its selector."""
+    depth, start, opened = 0, 0, 0
+    for match in _BRACE.finditer(css):
+        i = match.start()
+        if css[i] == "{":
+            if depth == 0:
+                opened = i
+            depth += 1
+        elif depth:
+            depth -= 1
+            if depth == 0:
+                selectors = css[start:opened].rsplit(";", 1)[-1]
+                if "@" not in selectors and "{" not in css[opened + 1:i]:
+                    yield selectors, css[opened + 1:i]
+                start = i + 1
+
+
+STYLE_ATTRIBUTE = "data-fc-style"  # the page's hiding style rules, kept on the root by the parser
+
+
+def may_hide(css: str | None) -> bool:
+    """Whether a <style> element's text can hide something (parse.py keeps such texts on the
+    root, ``data-fc-style``, before it strips the styles): a substring test, all an engine
+    page pays. Only the fallback parses them (style_hidden)."""
+    return bool(css) and ("none" in css or "hidden" in css)
+
+
+def style_hidden(root: etree._Element) -> list:
+    """The elements the page's <style> rules hide (plain class or id selectors, see
+    hidden_selectors)."""
+    css = root.get(STYLE_ATTRIBUTE)
+    if not css:
+        return []
+    classes, ids = hidden_selectors(css)
+    if not classes and not ids:
+        return []
+    tests = [f"contains(concat(' ', normalize-space(@class), ' '), ' {c} ')" for c in sorted(classes)]
+    tests += [f"@id='{i}'" for i in sorted(ids)]
+    return etree.XPath(f"//*[{' or '.join(tests)}]")(root)  # (names are [\w-]: no quoting issue)
+
+
+def hidden_marks(root: etree._Element, *, share: float = NOSCRIPT_COPY_SHARE,
+                 max_share: float = MAX_HIDDEN_SHARE) -> dict:
+    """Marks (role HIDDEN, with the reason) for the elements of a page that a reader does not see
+    as its text: hidden by a class or a style rule, overlays, closed dialogs, <noscript> copies.
+    The outermost such element is marked (what is inside follows it). An element holding more
+    than ``max_share`` of the page's text is not: an app's root that its script shows once
+    loaded ("#root{display:none}") is the page, and losing it would lose everything."""
+    marks: dict = {}
+    page_chars = None
+    for el in style_hidden(root):
+        el.set(HIDDEN_ATTRIBUTE, "style-rule")
+    for el in _candidates(root):
+        if el.tag in NEVER_HIDDEN_TAGS:
+            continue
+        reason = _reason(el)
+        if not reason or any(a in marks for a in el.iterancestors()):
+            continue
+        if page_chars is None:
+            page_chars = _chars(root)
+        if _chars(el) > max_share * page_chars:
+            continue
+        marks[el] = Mark(HIDDEN, None, reason)
+    noscripts = [el for el in root.iter("div") if el.get(NOSCRIPT_ATTRIBUTE) is not None]
+    if noscripts:
+        marks.update({el: Mark(HIDDEN, None, "hidden:noscript-copy") for el in noscript_copies(root, noscripts, share=share)})
+    return marks
+
+
+_TEXT_LENGTH = etree.XPath("string-length(normalize-space(.))")
+
+
+def _chars(el) -> int:
+    return int(_TEXT_LENGTH(el))
+
+
+def _reason(el) -> str:
+    if el.tag == "dialog":
+        return "" if el.get("open") is not None else "hidden:closed-dialog"
+    if el.get(HIDDEN_ATTRIBUTE) is not None:
+        return "hidden:style-rule"
+    name = hiding_class(el)
+    if not name:
+        return ""
+    return f"overlay:{name}" if any(name == n for n, _ in OVERLAY_WORDS) else f"hidden:class-{name}"
+
+
+def noscript_copies(root: etree._Element, noscripts: list, *, share: float = NOSCRIPT_COPY_SHARE,
+                    min_piece: int = NOSCRIPT_PIECE_CHARS) -> list:
+    """The <noscript> blocks whose text is mostly found outside them too: the server-rendered
+    copy of a stream the page renders with script (the same posts twice). A <noscript> block
+    holding the only copy of its text is the page's text and stays."""
+    inside = set(noscripts)
+    outside = " ".join(_text_outside(root, inside))
+    copies = []
+    for el in noscripts:
+        pieces = [p for p in (" ".join(t.split()) for t in el.itertext()) if len(p) >= min_piece]
+        total = sum(map(len, pieces))
+        if total and sum(len(p) for p in pieces if p in outside) >= share * total:
+            copies.append(el)
+    return copies
+
+
+def _text_outside(root, skip: set) -> list[str]:
+    out: list[str] = []
+
+    def visit(el) -> None:
+        if el in skip:
+            return
+        if el.text:
+            out.append(" ".join(el.text.split()))
+        for child in el:
+            if isinstance(child.tag, str):
+                visit(child)
+            if child.tail:
+                out.append(" ".join(child.tail.split()))
+
+    visit(root)
+    return out
