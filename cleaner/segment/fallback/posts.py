@@ -40,6 +40,7 @@ from .lines import (  # noqa: F401  (has_date_text, dated_markup: re-exported, p
     take_article_chrome,
     take_post_chrome,
 )
+from .groups import is_preview_list
 from .article import (
     ANCESTOR_WEIGHTS,
     MAX_ARTICLE_LINK_DENSITY,
@@ -243,6 +244,10 @@ def find_post_group(
             continue
         if not _is_post_group(members, signature, ev, peak, min_chars=min_chars, min_posts=min_posts,
                               min_dated=min_dated, max_link_density=max_link_density, min_table_rows=min_table_rows):
+            continue
+        if is_preview_list(members):  # other threads' excerpts (read only for groups that pass: cheap)
+            if teasers is not None:
+                teasers.extend(members)
             continue
         total = sum(ev.content[el] for el in members)
         if best is None or total > best.chars:

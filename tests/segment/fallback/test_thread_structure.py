@@ -99,3 +99,39 @@ def test_an_app_root_hidden_until_its_script_runs_is_still_the_page():
     assert "The whole page lives in this root element which the script reveals later." in clean(html).text
 
 
+# ---- loss class 6: other threads' preview lists are not the replies
+
+PREVIEWS = PAGE.format(title="Sourdough hydration question", head="", body="""
+<div class="topic"><div class="msg"><b>anna</b> <span>2023-03-01 10:00</span><p>What hydration do you use for a beginner loaf? Mine spreads flat every time.</p></div>
+<div class="msg"><b>ben</b> <span>2023-03-01 11:00</span><p>Start at 65 percent and go up slowly once shaping feels easy.</p></div></div>
+<aside><h3>Latest posts</h3><ul>
+<li class="item"><a href="/t/1">Rye bread never rises</a> <span>2023-03-01 09:40</span><p>I have tried three different rye flours this month and none of the loaves rose more than a centimetre in the oven.</p></li>
+<li class="item"><a href="/t/2">Best flour for pizza</a> <span>2023-03-01 09:10</span><p>Looking for a flour that gives a chewy crust in a home oven that only reaches two hundred and fifty degrees.</p></li>
+<li class="item"><a href="/t/3">Banneton cleaning</a> <span>2023-02-28 22:05</span><p>My banneton has white spots after a week of use and I am not sure whether it is mould or just flour dust.</p></li>
+</ul></aside>""")
+
+
+def test_a_latest_posts_box_is_not_the_reply_group():
+    result = clean(PREVIEWS, replies=True)
+    assert "Start at 65 percent and go up slowly once shaping feels easy." in result.text
+    assert "I have tried three" not in result.text
+
+
+
+
+NEWS_COMMENTS = PAGE.format(title="城市有轨电车客流不足", head="", body="""
+<div class="article"><h1>城市有轨电车客流不足</h1>
+<p>开通三年来，这条有轨电车线路的日均客流一直没有达到设计预期，运营方正在研究调整班次和票价的方案。</p>
+<p>专家认为，没有独立路权是客流不足的主要原因，电车在路口需要和社会车辆一起等灯，速度优势无从体现。</p>
+<p>市交通部门表示，将在明年完成沿线信号优先改造，并增加与地铁站之间的换乘接驳。</p></div>
+<div class="comment-box"><h3>最新评论</h3><div class="latest-wrap"><div class="list">
+<div class="item"><span class="user">云游幽谷</span> <span class="time">2023-05-06 10:12</span><p>只有不停地拆建，经办者才有钱赚，老百姓出行反而更不方便了。</p></div>
+<div class="item"><span class="user">瑞迪兔</span> <span class="time">2023-05-06 10:40</span><p>没有独立路权，走起来比公交车还慢，客流少和班次少互相恶性循环。</p></div>
+</div></div></div>""")
+
+
+def test_a_news_article_s_own_latest_comments_are_its_replies():
+    result = clean(NEWS_COMMENTS, replies=True)
+    assert len(result.posts) == 3
+    assert "开通三年来，这条有轨电车线路的日均客流一直没有达到设计预期" in result.posts[0].text
+    assert result.posts[2].text == "没有独立路权，走起来比公交车还慢，客流少和班次少互相恶性循环。"
