@@ -32,6 +32,7 @@ from ..postmeta import page_title
 from ..walk import Mark, walk_blocks
 from .lines import (  # noqa: F401  (has_date_text, dated_markup: re-exported, public)
     DATE_LINE_MAX_CHARS,
+    _body_lines,
     _content_chars,
     _to_chrome,
     dated_markup,
@@ -40,6 +41,7 @@ from .lines import (  # noqa: F401  (has_date_text, dated_markup: re-exported, p
     take_article_chrome,
     take_post_chrome,
 )
+from .cards import take_card_lines
 from .groups import is_preview_list
 from .article import (
     ANCESTOR_WEIGHTS,
@@ -363,8 +365,9 @@ def segment_generic(root: etree._Element, *, url: str | None = None) -> Segmente
     if article:
         take_article_chrome(blocks)
     if members:
-        take_post_chrome(blocks, segmented.posts, members, dict(zip(map(id, blocks), ancestors)),
-                         first=1 if article else 0)
+        chains = dict(zip(map(id, blocks), ancestors))
+        take_post_chrome(blocks, segmented.posts, members, chains, first=1 if article else 0)
+        take_card_lines(_body_lines(blocks, 1 if article else 0), chains)
     return segmented
 
 

@@ -135,3 +135,100 @@ def test_a_news_article_s_own_latest_comments_are_its_replies():
     assert len(result.posts) == 3
     assert "开通三年来，这条有轨电车线路的日均客流一直没有达到设计预期" in result.posts[0].text
     assert result.posts[2].text == "没有独立路权，走起来比公交车还慢，客流少和班次少互相恶性循环。"
+# ---- loss classes 7 and 8, stream events: what a post's template shows beside the author's words
+
+LISTING = PAGE.format(title="Questions tagged [python]", head="", body="""
+<div id="questions">
+ <div class="q-row"><div class="stats"><div>12 votes</div><div>3 answers</div><div>1.2k views</div></div>
+  <div class="summary"><a href="/q/1">How do I merge two dicts?</a><p>I have two dictionaries and want one dict holding the keys of both of them.</p>
+  <span>asked 2021-04-02 10:11</span></div></div>
+ <div class="q-row"><div class="stats"><div>4 votes</div><div>1 answer</div><div>310 views</div></div>
+  <div class="summary"><a href="/q/2">Why is my list empty after the loop?</a><p>The list fills inside the loop but it is empty once the function returns to me.</p>
+  <span>asked 2021-04-03 08:40</span></div></div>
+ <div class="q-row"><div class="stats"><div>0 votes</div><div>0 answers</div><div>17 views</div></div>
+  <div class="summary"><a href="/q/3">Reading a CSV file with a semicolon</a><p>My CSV file uses semicolons and the reader puts every row in a single column.</p>
+  <span>asked 2021-04-03 09:02</span></div></div>
+</div>""")
+
+
+def test_row_counters_of_a_listing_page_are_not_text():
+    result = clean(LISTING, replies=True)
+    assert "I have two dictionaries and want one dict holding the keys of both of them." in result.text
+    removed = _removed(result)
+    for line in ("12 votes", "3 answers", "1.2k views", "310 views"):
+        assert line not in result.text.splitlines()
+        assert removed[line] in ("generic:card:counter", "generic:template-line")
+
+
+USER_CARDS = PAGE.format(title="Kettle descaling", head="", body="""
+<div class="topic">
+ <div class="p"><div class="card"><b>Marigold</b><div>Senior Member</div><div>Posts: 2,113</div><div>Joined: Mar 2019</div></div>
+  <div class="msg"><span>2020-11-02 09:30</span><p>Citric acid works better than vinegar for descaling and leaves no smell behind.</p></div></div>
+ <div class="p"><div class="card"><b>kettlekid</b><div>New Member</div><div>Posts: 3</div><div>Joined: Nov 2020</div></div>
+  <div class="msg"><span>2020-11-02 10:02</span><p>How much citric acid per litre of water would you use for a normal kettle?</p></div></div>
+</div>""")
+
+
+def test_author_rank_and_post_count_lines_are_not_text():
+    result = clean(USER_CARDS, replies=True)
+    text = result.text.splitlines()
+    assert "Citric acid works better than vinegar for descaling and leaves no smell behind." in text
+    assert "How much citric acid per litre of water would you use for a normal kettle?" in text
+    removed = _removed(result)
+    assert removed["Senior Member"] == "generic:card:rank"
+    assert removed["Posts: 2,113"] == "generic:card:user-stat"
+    assert "Joined: Nov 2020" not in text
+
+
+CHARACTER_SHEET = PAGE.format(title="RP sign-ups", head="", body="""
+<div class="thread">
+ <div class="p"><span>2019-01-01 10:00</span><div class="msg"><p>Name: Aria</p><p>Location: the northern woods</p><p>Aria grew up alone in the woods and trusts nobody, least of all the king's men.</p></div></div>
+ <div class="p"><span>2019-01-01 11:00</span><div class="msg"><p>Name: Brom</p><p>Location: the port city</p><p>Brom is a retired sailor who keeps a tavern and hears every rumour first.</p></div></div>
+</div>""")
+
+
+def test_card_like_lines_written_inside_the_message_stay():
+    text = clean(CHARACTER_SHEET, replies=True).text.splitlines()
+    assert "Location: the northern woods" in text
+    assert "Location: the port city" in text
+
+
+STREAM = PAGE.format(title="Discussion", head="", body="""
+<div class="stream">
+ <div class="item"><b>jo</b> <time datetime="2022-05-01T10:00">May 1</time><p>Does anyone know when the next release of the plugin is planned?</p></div>
+ <div class="item"><p>max replied to this</p></div>
+ <div class="item"><b>max</b> <time datetime="2022-05-04T10:00">May 4</time><p>3 days later</p><p>The maintainer said the release is planned for the end of the month.</p></div>
+ <div class="item"><b>admin</b> <time datetime="2022-05-05T10:00">May 5</time><p>admin pinned the discussion</p></div>
+</div>""")
+
+
+def test_stream_events_are_not_posts_text():
+    result = clean(STREAM, replies=True)
+    assert "The maintainer said the release is planned for the end of the month." in result.text
+    removed = _removed(result)
+    assert removed["3 days later"] == "generic:card:time-gap"
+    assert removed["admin pinned the discussion"] == "generic:card:stream-event"
+    assert "max replied to this" not in result.text
+
+
+
+
+
+TABLE_FIGURES = PAGE.format(title="Anmeldezahlen", head="", body="""
+<div class="thread">
+ <div class="p"><div class="author"><b>kursleiterin</b><div>Mitglied</div><div>82</div><div>116</div></div>
+  <div class="msg"><span>2021-09-01 08:00</span><p>Hier die Zahlen der Anmeldungen für das Herbstsemester, nach Kursen geordnet:</p>
+  <table><tr><td>Töpfern für Anfänger</td><td>7</td></tr><tr><td>Aquarell am Abend</td><td>16</td></tr></table></div></div>
+ <div class="p"><div class="author"><b>gast_karl</b><div>Moderator</div><div>Beiträge: 3</div></div>
+  <div class="msg"><span>2021-09-01 09:15</span><p>Danke! Gibt es für den Aquarellkurs noch eine Warteliste?</p></div></div>
+</div>""")
+
+
+def test_bare_numbers_go_beside_a_card_line_and_stay_in_a_table():
+    result = clean(TABLE_FIGURES, replies=True)
+    text = result.text.splitlines()
+    removed = _removed(result)
+    assert removed["Mitglied"] == "generic:card:rank"
+    assert removed["82"] == removed["116"] == "generic:card:counter"
+    assert removed["Beiträge: 3"] == "generic:card:user-stat"
+    assert ["Töpfern für Anfänger", "7", "Aquarell am Abend", "16"] == text[2:6]
