@@ -42,7 +42,7 @@ from .lines import (  # noqa: F401  (has_date_text, dated_markup: re-exported, p
     take_post_chrome,
 )
 from .cards import take_card_lines
-from .groups import is_preview_list
+from .groups import groupable_without_class, is_preview_list, single_reply, unit_name
 from .article import (
     ANCESTOR_WEIGHTS,
     MAX_ARTICLE_LINK_DENSITY,
@@ -169,9 +169,12 @@ def is_teaser_line(text: str, *, min_chars: int = TEASER_MIN_CHARS) -> bool:
     return _TEASER_END.search(text) is not None
 
 
-def _candidate_groups(ev: _Evidence, *, min_chars: int, min_short_chars: int) -> dict:
-    """Same-signature siblings that hold text: (parent, signature) -> members."""
+def _candidate_groups(ev: _Evidence, *, min_chars: int, min_short_chars: int) -> tuple[dict, dict]:
+    """Same-signature siblings that hold text: (parent, signature) -> members; and every such
+    element by signature, page-wide (for a single reply, see groups.single_reply). A class-less
+    custom element or <div> is named by its children (groups.unit_name)."""
     groups: dict = defaultdict(list)
+    by_name: dict = defaultdict(list)
     for el, chars in ev.content.items():
         if chars < (min_short_chars if el in ev.dated else min_chars):
             continue  # a short reply ("Thanks!", "學習") counts when it is dated like a post
@@ -179,11 +182,14 @@ def _candidate_groups(ev: _Evidence, *, min_chars: int, min_short_chars: int) ->
             continue
         signature = _signature(el)
         if not signature[1] and el.tag not in CLASSLESS_GROUP_TAGS:
-            continue
+            if not groupable_without_class(el):
+                continue
+            signature = (el.tag, unit_name(el))
         parent = el.getparent()
         if parent is not None:
             groups[(parent, signature)].append(el)
-    return groups
+            by_name[signature].append(el)
+    return groups, by_name
 
 
 def _is_post_group(members: list, signature: tuple, ev: _Evidence, peak, *, min_chars: int, min_posts: int,
@@ -239,7 +245,8 @@ def find_post_group(
     when given, the members of lists of cut-off excerpts (other threads) are added to it."""
     ev = _evidence(blocks, ancestors, dated_markup)
     best: PostGroup | None = None
-    for (_parent, signature), members in _candidate_groups(ev, min_chars=min_chars, min_short_chars=min_short_chars).items():
+    groups, by_name = _candidate_groups(ev, min_chars=min_chars, min_short_chars=min_short_chars)
+    for (_parent, signature), members in groups.items():
         if is_teaser_list(members, ev.teasers):
             if teasers is not None:
                 teasers.extend(members)
@@ -254,6 +261,9 @@ def find_post_group(
         total = sum(ev.content[el] for el in members)
         if best is None or total > best.chars:
             best = PostGroup(members=members, chars=total)
+    if best is None:
+        single = single_reply(by_name, ev.dated, peak, teasers)
+        return PostGroup(members=single, chars=ev.content[single[0]]) if single else None
     if best is not None:
         order = {el: i for i, el in enumerate(best.members[0].getparent())}
         best.members.sort(key=lambda el: order.get(el, 0))

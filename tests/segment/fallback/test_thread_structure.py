@@ -28,6 +28,91 @@ def _removed(result) -> dict[str, str]:
 
 PAGE = "<html><head><title>{title}</title>{head}</head><body><nav><a href='/'>Home</a> <a href='/f'>Forums</a></nav>{body}</body></html>"
 
+# ---- loss class 1: replies the fallback did not find
+
+CUSTOM_ELEMENTS = PAGE.format(title="Sourdough starter smells like acetone", head="", body="""
+<thread-view><h1>Sourdough starter smells like acetone</h1>
+<forum-post><post-author>breadhead</post-author><relative-time datetime="2023-02-11T09:12:00Z">Feb 2023</relative-time>
+<post-body><p>My starter is two weeks old and suddenly smells like nail polish remover. Is it dead?</p></post-body></forum-post>
+<forum-post><post-author>levain_lou</post-author><relative-time datetime="2023-02-11T10:40:00Z">Feb 2023</relative-time>
+<post-body><p>That smell means it is hungry. Feed it twice a day at a higher ratio for a few days.</p></post-body></forum-post>
+<forum-post><post-author>crumbshot</post-author><relative-time datetime="2023-02-12T07:05:00Z">Feb 2023</relative-time>
+<post-body><p>Same here last winter. A warmer spot in the kitchen fixed it within three feedings.</p></post-body></forum-post>
+</thread-view><footer>About · Privacy · Contact</footer>""")
+
+
+def test_custom_elements_without_classes_are_post_units():
+    posts = _posts(CUSTOM_ELEMENTS)
+    texts = [" ".join(v) for v in posts.values()]
+    assert len(posts) == 3
+    assert any("nail polish remover" in t for t in texts)
+    assert any("warmer spot in the kitchen" in t for t in texts)
+    assert not any("Privacy" in t for t in texts)
+
+
+BARE_DIVS = PAGE.format(title="Welche Sommerreifen für den Golf?", head="", body="""
+<div><h1>Welche Sommerreifen für den Golf?</h1>
+<div><div><b>reifenfan</b></div><div title="14.05.2022 18:03">Mai 2022</div><div><p>Ich suche neue Sommerreifen für meinen Golf 7, was könnt ihr empfehlen?</p></div></div>
+<div><div><b>schrauber84</b></div><div title="14.05.2022 19:21">Mai 2022</div><div><p>Ich fahre seit zwei Jahren die Premium-Reifen und bin sehr zufrieden damit.</p></div></div>
+<div><div><b>golfine</b></div><div title="15.05.2022 08:47">Mai 2022</div><div><p>Achte vor allem auf den Nassgrip, der ist im Sommer bei Regen am wichtigsten.</p></div></div>
+</div>""")
+
+
+def test_class_less_units_with_dates_only_in_attributes_are_posts():
+    posts = _posts(BARE_DIVS)
+    assert len(posts) == 3
+    # each unit is a post with its own text ("Mai 2022", dated in its title attribute, is removed)
+    assert ["schrauber84", "Ich fahre seit zwei Jahren die Premium-Reifen und bin sehr zufrieden damit."] in posts.values()
+
+
+SINGLE_REPLY = PAGE.format(title="Fuite sous l'évier", head="", body="""
+<main><article class="question"><h1>Fuite sous l'évier</h1>
+<p>Depuis hier j'ai une petite fuite sous l'évier de la cuisine, au niveau du siphon. Faut-il changer le joint ou tout le siphon ?</p>
+<p>Le siphon a environ dix ans et il est en plastique.</p></article>
+<section id="reponses"><h2>1 réponse</h2>
+<div class="reponse"><span class="auteur">plombier_du_13</span> <time datetime="2021-03-02">2 mars 2021</time>
+<p>Commencez par le joint, c'est une pièce à deux euros ; si ça fuit encore, changez le siphon.</p></div></section></main>""")
+
+
+def test_a_thread_with_a_single_reply_keeps_the_question_and_the_reply():
+    result = clean(SINGLE_REPLY, replies=True)
+    assert len(result.posts) == 2
+    question, reply = result.posts
+    assert "Depuis hier j'ai une petite fuite sous l'évier de la cuisine, au niveau du siphon. Faut-il changer " \
+           "le joint ou tout le siphon ?" in question.text
+    assert reply.text.endswith("\nCommencez par le joint, c'est une pièce à deux euros ; si ça fuit encore, changez le siphon.")
+    assert "Depuis hier" not in reply.text
+
+
+FLAT_COMMENTS = PAGE.format(title="Mein erster Blogeintrag", head="", body="""
+<div class="entry"><h1>Mein erster Blogeintrag</h1>
+<p>Heute beginne ich dieses Blog über das Übersetzen von Fachbüchern, nach zwanzig Jahren im Beruf.</p>
+<p>Ich werde hier über Werkzeuge, Fachbegriffe und die Zusammenarbeit mit Verlagen schreiben.</p></div>
+<div class="comments"><h3>Kommentare</h3>
+<h4>Re: Mein erster Blogeintrag 2004-12-27 12:46 flyingbirds</h4><p>Willkommen! Dein Buch über das Framework habe ich gern gelesen.</p>
+<h4>Re: Mein erster Blogeintrag 2004-12-27 12:53 hanna</h4><p>Schön, dass du jetzt auch hier schreibst, ich freue mich darauf.</p>
+<h4>Re: Mein erster Blogeintrag 2004-12-27 13:07 ralf</h4><p>Endlich ein Blog über Fachübersetzung, das hat gefehlt.</p>
+</div>""")
+META_BOX = PAGE.format(title="Export alerts", head="", body="""
+<div class="question"><h1>How to export trade alerts</h1><p>Is there a way to export the alerts of the platform to a spreadsheet?</p></div>
+<div class="answer-body"><p>There is only one way to do this with the standard functions: set the notifications to email and automate the receiving end.</p>
+<p>Another way is a custom watchlist column whose live values a spreadsheet reads; it needs a Windows computer.</p></div>
+<div class="answer-meta"><span>Posted by</span> <a href="/u/pete">Pete</a> <span>(Questions: 37, Answers: 4091)</span>
+<div>Answered on September 8, 2023 8:12 am</div></div>""")
+
+
+def test_a_box_of_several_dated_comments_is_not_a_single_reply():
+    result = clean(FLAT_COMMENTS, replies=True)
+    assert len(result.posts) == 1
+    assert "Endlich ein Blog über Fachübersetzung, das hat gefehlt." in result.posts[0].text
+
+
+def test_the_meta_box_of_an_answer_is_not_a_single_reply():
+    result = clean(META_BOX, replies=True)
+    assert len(result.posts) == 1
+    assert result.posts[0].text.endswith("Posted by Pete (Questions: 37, Answers: 4091)\nAnswered on September 8, 2023 8:12 am")
+
+
 # ---- loss classes 4 and 5: noscript copies, class-hidden overlays, style rules
 
 NOSCRIPT_COPY = PAGE.format(title="Router keeps rebooting", head="", body="""
