@@ -4,8 +4,9 @@ overlays (cookie and consent centres), and ``<noscript>`` copies of a stream the
 renders.
 
 Inline styles and the ``hidden`` attribute are the walk's (segment/walk.py). This module holds
-what needs the page as a whole: the page's style sheet (read by parse.py before it strips the
-``<style>`` elements, noted on the elements as ``data-fc-hidden``) and the page's other text
+what needs the page as a whole: the page's style sheet (kept on the root by parse.py, in the
+pass it makes anyway, before it strips the ``<style>`` elements; parsed here, on fallback pages
+only) and the page's other text
 (a ``<noscript>`` block is a copy only when its text is also outside it). The fallback segmenter
 marks what it finds here as HIDDEN with the reason, so that none of it is taken for a post.
 """
@@ -44,16 +45,17 @@ _SHOWN_ON_SOME = re.compile(r"^(?:d-(?:sm|md|lg|xl|xxl)-(?!none)\w+|(?:sm|md|lg|
 # candidate elements before the names are read token by token.
 _NAME_PARTS = ("hid", "none", "sr-only", "isually", "screen-reader", "invisible", "offscreen", "show-for-sr",
                "modal", "lightbox", "cookie", "consent", "gdpr", "cc-")
-_NAMED = etree.XPath("//*[@class or @id or @data-fc-hidden] | //dialog")
+_NAMED = etree.XPath("//*[@class or @id] | //dialog")
+_NOSCRIPTS = etree.XPath("//div[@data-fc-noscript]")
 _NAME_PART = re.compile("|".join(map(re.escape, _NAME_PARTS)), re.I)
 
 
-def _candidates(root) -> list:
+def _candidates(named: list, style_hidden: set) -> list:
     """Elements whose class or id holds one of the name parts (one regex per named element)."""
     found = []
     seen: dict = {}  # a page repeats its class names: each distinct one is searched once
-    for el in _NAMED(root):
-        if el.tag == "dialog" or el.get(HIDDEN_ATTRIBUTE) is not None:
+    for el in named:
+        if el.tag == "dialog" or el in style_hidden:
             found.append(el)
             continue
         for name in (el.get("class"), el.get("id")):
@@ -67,7 +69,6 @@ def _candidates(root) -> list:
     return found
 
 
-HIDDEN_ATTRIBUTE = "data-fc-hidden"  # set on the elements a <style> rule hides (style_hidden)
 NOSCRIPT_ATTRIBUTE = "data-fc-noscript"  # set by parse.py on a <noscript> kept as a <div>
 NOSCRIPT_COPY_SHARE = 0.5  # a <noscript> block whose text is this much outside it is a copy
 NOSCRIPT_PIECE_CHARS = 12  # text pieces shorter than this prove nothing about a copy
@@ -77,7 +78,10 @@ MAX_HIDDEN_SHARE = 0.5  # an element holding more of the page's text is the page
 NEVER_HIDDEN_TAGS = frozenset({"html", "body", "main"})
 MAX_STYLE_SELECTORS = 200  # hidden selectors read from a page's style sheet, at most
 
-_HIDING_DECLARATION = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+# (lower case, as sheets write them: a pattern starting with a literal is searched fast, and a
+# theme's sheet inlined in the page runs to hundreds of kilobytes)
+_HIDING_DECLARATIONS = (re.compile(r"display\s*:\s*none"), re.compile(r"visibility\s*:\s*hidden"))
+_HIDING_DECLARATION = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)  # (in one rule: short)
 _SHOWING_DECLARATION = re.compile(r"display\s*:\s*(?!none)[a-z-]+|visibility\s*:\s*visible", re.I)
 _SIMPLE_SELECTOR = re.compile(r"([.#])([A-Za-z_][\w-]*)")
 _COMMENT = re.compile(r"/\*.*?\*/", re.S)
@@ -101,43 +105,67 @@ def hiding_class(el) -> str:
 def hidden_selectors(css: str, *, max_selectors: int = MAX_STYLE_SELECTORS) -> tuple[set, set]:
     """(classes, ids) that top-level rules of a style sheet hide with display:none or
     visibility:hidden. Only plain ``.x`` / ``#y`` selectors count (a compound selector, a
-    state, a media query apply sometimes)."""
-    classes: set = set()
-    ids: set = set()
-    shown: set = set()  # names another rule shows again (".collapse.in{display:block}", ".tab-pane.active")
-    css = _COMMENT.sub("", css)
-    for selectors, declarations in _top_level_rules(css):
-        if not _HIDING_DECLARATION.search(declarations):
-            if _SHOWING_DECLARATION.search(declarations):
-                shown.update(m.group(2) for m in _SIMPLE_SELECTOR.finditer(selectors))
-            continue
-        for selector in selectors.split(","):
-            match = _SIMPLE_SELECTOR.fullmatch(selector.strip())
-            if match is not None and len(classes) + len(ids) < max_selectors:
-                (classes if match.group(1) == "." else ids).add(match.group(2))
+    state, a media query apply sometimes), and not a name that any rule (an @media one too:
+    mobile-first sheets show on wide screens what they hide on small ones) shows again.
+
+    Read from the hiding declarations outwards, not rule by rule: a theme's sheet has thousands
+    of rules and a few dozen hiding ones."""
+    if "/*" in css:
+        css = _COMMENT.sub("", css)
+    classes, ids = _hiding_rules(css, max_selectors=max_selectors)
+    shown = _shown_again(css, classes | ids) if classes or ids else set()
     return classes - shown, ids - shown
 
 
-_BRACE = re.compile(r"[{}]")
+def _hiding_rules(css: str, *, max_selectors: int = MAX_STYLE_SELECTORS) -> tuple[set, set]:
+    """(classes, ids) that top-level rules hide (shown again or not); comments already gone."""
+    classes: set = set()
+    ids: set = set()
+    depth, counted = 0, 0  # brace depth at ``counted``, advanced as the matches go forward
+    starts = sorted(m.start() for pattern in _HIDING_DECLARATIONS for m in pattern.finditer(css))
+    for start in starts:
+        opened = css.rfind("{", 0, start)
+        if opened < counted or css.rfind("}", opened, start) != -1:
+            continue  # (not inside a declaration block this pass has not passed yet)
+        depth += css.count("{", counted, opened) - css.count("}", counted, opened)
+        counted = opened
+        if depth:
+            continue  # inside an @-block
+        before = max(css.rfind("}", 0, opened), css.rfind(";", 0, opened))
+        selectors = css[before + 1:opened]
+        if "@" in selectors:
+            continue
+        for selector in selectors.split(","):
+            plain = _SIMPLE_SELECTOR.fullmatch(selector.strip())
+            if plain is not None and len(classes) + len(ids) < max_selectors:
+                (classes if plain.group(1) == "." else ids).add(plain.group(2))
+    return classes, ids
 
 
-def _top_level_rules(css: str):
-    """(selectors, declarations) of the rules outside any @-block (an @media block's rules apply
-    only sometimes); a statement such as @import before a rule is not part of its selector."""
-    depth, start, opened = 0, 0, 0
-    for match in _BRACE.finditer(css):
-        i = match.start()
-        if css[i] == "{":
-            if depth == 0:
-                opened = i
-            depth += 1
-        elif depth:
-            depth -= 1
-            if depth == 0:
-                selectors = css[start:opened].rsplit(";", 1)[-1]
-                if "@" not in selectors and "{" not in css[opened + 1:i]:
-                    yield selectors, css[opened + 1:i]
-                start = i + 1
+def _shown_again(css: str, names: set) -> set:
+    """The names among ``names`` that a rule's selector holds (".collapse.in", "#menu:target")
+    whose declarations show it and do not hide it. (Each name is found with str.find: a few
+    names, a long sheet.)"""
+    shown = set()
+    for name in names:
+        at = css.find(name)
+        while at != -1 and name not in shown:
+            end = at + len(name)
+            if at and css[at - 1] in ".#" and (end == len(css) or not (css[end].isalnum() or css[end] in "-_")) \
+                    and _shows(css, end):
+                shown.add(name)
+            at = css.find(name, end)
+    return shown
+
+
+def _shows(css: str, at: int) -> bool:
+    """Whether the rule whose selector runs at ``at`` shows (and does not hide) what it selects."""
+    opened, closed = css.find("{", at), css.find("}", at)
+    if opened == -1 or -1 < closed < opened:
+        return False  # (a "#abc" colour inside declarations, not a selector)
+    end = css.find("}", opened)
+    declarations = css[opened + 1:end if end != -1 else len(css)]
+    return not _HIDING_DECLARATION.search(declarations) and _SHOWING_DECLARATION.search(declarations) is not None
 
 
 STYLE_ATTRIBUTE = "data-fc-style"  # the page's hiding style rules, kept on the root by the parser
@@ -150,18 +178,29 @@ def may_hide(css: str | None) -> bool:
     return bool(css) and ("none" in css or "hidden" in css)
 
 
-def style_hidden(root: etree._Element) -> list:
+def style_hidden(root: etree._Element, named: list | None = None) -> set:
     """The elements the page's <style> rules hide (plain class or id selectors, see
-    hidden_selectors)."""
+    hidden_selectors). ``named``: the page's elements with a class or id, when already found.
+    A name is checked for a rule showing it again only when an element carries it."""
     css = root.get(STYLE_ATTRIBUTE)
     if not css:
-        return []
-    classes, ids = hidden_selectors(css)
+        return set()
+    if "/*" in css:
+        css = _COMMENT.sub("", css)
+    classes, ids = _hiding_rules(css)
     if not classes and not ids:
-        return []
-    tests = [f"contains(concat(' ', normalize-space(@class), ' '), ' {c} ')" for c in sorted(classes)]
-    tests += [f"@id='{i}'" for i in sorted(ids)]
-    return etree.XPath(f"//*[{' or '.join(tests)}]")(root)  # (names are [\w-]: no quoting issue)
+        return set()
+    hits: dict = {}  # element -> the hidden names it carries
+    for el in _NAMED(root) if named is None else named:
+        carried = classes.intersection((el.get("class") or "").split())
+        if el.get("id") in ids:
+            carried.add(el.get("id"))
+        if carried:
+            hits[el] = carried
+    if not hits:
+        return set()
+    shown = _shown_again(css, set().union(*hits.values()))
+    return {el for el, carried in hits.items() if carried - shown}
 
 
 def hidden_marks(root: etree._Element, *, share: float = NOSCRIPT_COPY_SHARE,
@@ -173,12 +212,12 @@ def hidden_marks(root: etree._Element, *, share: float = NOSCRIPT_COPY_SHARE,
     loaded ("#root{display:none}") is the page, and losing it would lose everything."""
     marks: dict = {}
     page_chars = None
-    for el in style_hidden(root):
-        el.set(HIDDEN_ATTRIBUTE, "style-rule")
-    for el in _candidates(root):
+    named = _NAMED(root)
+    by_style = style_hidden(root, named)
+    for el in _candidates(named, by_style):
         if el.tag in NEVER_HIDDEN_TAGS:
             continue
-        reason = _reason(el)
+        reason = "hidden:style-rule" if el in by_style else _reason(el)
         if not reason or any(a in marks for a in el.iterancestors()):
             continue
         if page_chars is None:
@@ -186,7 +225,7 @@ def hidden_marks(root: etree._Element, *, share: float = NOSCRIPT_COPY_SHARE,
         if _chars(el) > max_share * page_chars:
             continue
         marks[el] = Mark(HIDDEN, None, reason)
-    noscripts = [el for el in root.iter("div") if el.get(NOSCRIPT_ATTRIBUTE) is not None]
+    noscripts = _NOSCRIPTS(root)
     if noscripts:
         marks.update({el: Mark(HIDDEN, None, "hidden:noscript-copy") for el in noscript_copies(root, noscripts, share=share)})
     return marks
@@ -202,8 +241,6 @@ def _chars(el) -> int:
 def _reason(el) -> str:
     if el.tag == "dialog":
         return "" if el.get("open") is not None else "hidden:closed-dialog"
-    if el.get(HIDDEN_ATTRIBUTE) is not None:
-        return "hidden:style-rule"
     name = hiding_class(el)
     if not name:
         return ""
