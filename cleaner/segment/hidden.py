@@ -4,16 +4,18 @@ overlays (cookie and consent centres), and ``<noscript>`` copies of a stream the
 renders.
 
 Inline styles and the ``hidden`` attribute are the walk's (segment/walk.py). This module holds
-what needs the page as a whole: the page's style sheet (kept on the root by parse.py, in the
-pass it makes anyway, before it strips the ``<style>`` elements; parsed here, on fallback pages
-only) and the page's other text
+what needs the page as a whole: the page's style sheet (kept by parse.py, in the pass it makes
+anyway, before it strips the ``<style>`` elements; parsed here, on fallback pages only) and the
+page's other text
 (a ``<noscript>`` block is a copy only when its text is also outside it). The fallback segmenter
 marks what it finds here as HIDDEN with the reason, so that none of it is taken for a post.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
+import threading
 
 from lxml import etree
 
@@ -168,21 +170,45 @@ def _shows(css: str, at: int) -> bool:
     return not _HIDING_DECLARATION.search(declarations) and _SHOWING_DECLARATION.search(declarations) is not None
 
 
-STYLE_ATTRIBUTE = "data-fc-style"  # the page's hiding style rules, kept on the root by the parser
+STYLE_ATTRIBUTE = "data-fc-style"  # on the root: the number of the parse whose style texts are kept
+_kept = threading.local()  # (parse number, style texts) of the last page parsed on this thread
+_parses = itertools.count()
 
 
 def may_hide(css: str | None) -> bool:
-    """Whether a <style> element's text can hide something (parse.py keeps such texts on the
-    root, ``data-fc-style``, before it strips the styles): a substring test, all an engine
-    page pays. Only the fallback parses them (style_hidden)."""
+    """Whether a <style> element's text can hide something: a substring test, all an engine
+    page pays (parse.py keeps such texts with keep_styles before it strips the styles)."""
     return bool(css) and ("none" in css or "hidden" in css)
+
+
+def keep_styles(root: etree._Element, texts: list[str]) -> None:
+    """Keep a page's hiding <style> texts for the fallback, outside the tree: copying a theme's
+    whole sheet into the tree would cost every page, and only fallback pages read it. They are
+    the last parsed page's on this thread (segmentation follows its parse: segment_page); the
+    root carries the parse's number, so another tree never reads them."""
+    if not texts:
+        _kept.styles = None
+        return
+    number = str(next(_parses))
+    root.set(STYLE_ATTRIBUTE, number)
+    _kept.styles = (number, texts)
+
+
+def page_styles(root: etree._Element) -> str:
+    """The style texts keep_styles kept for this tree ("" when none, or when another page was
+    parsed on this thread since)."""
+    number = root.get(STYLE_ATTRIBUTE)
+    kept = getattr(_kept, "styles", None)
+    if number is None or kept is None or kept[0] != number:
+        return ""
+    return "\n".join(kept[1])
 
 
 def style_hidden(root: etree._Element, named: list | None = None) -> set:
     """The elements the page's <style> rules hide (plain class or id selectors, see
     hidden_selectors). ``named``: the page's elements with a class or id, when already found.
     A name is checked for a rule showing it again only when an element carries it."""
-    css = root.get(STYLE_ATTRIBUTE)
+    css = page_styles(root)
     if not css:
         return set()
     if "/*" in css:

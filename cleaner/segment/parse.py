@@ -13,7 +13,7 @@ import threading
 from lxml import etree
 
 from ..errors import ParseError
-from .hidden import NOSCRIPT_ATTRIBUTE, STYLE_ATTRIBUTE, may_hide
+from .hidden import NOSCRIPT_ATTRIBUTE, keep_styles, may_hide
 
 MAX_DEPTH = 250  # libxml2 silently drops content below depth 256 (2048 with huge_tree)
 MAX_ELEMENTS = 1_000_000
@@ -100,16 +100,16 @@ _BLOCK_INSIDE = etree.XPath("boolean(.//div or .//p or .//article)")
 def _keep_noscript_content(root: etree._Element) -> None:
     """A <noscript> holding real markup is the server-rendered page (Discourse's crawler view):
     keep it as a <div> (noted, see hidden.noscript_copies). One holding a tracking pixel or an
-    "enable JavaScript" note is stripped. The same pass keeps, on the root, the text of the
-    <style> elements that can hide something (hidden.style_hidden reads it on fallback pages):
-    one walk for both, no extra pass over an engine page."""
+    "enable JavaScript" note is stripped. The same pass keeps the texts of the <style> elements
+    that can hide something (hidden.keep_styles; read on fallback pages only): one walk for both,
+    no extra pass over an engine page."""
     styles = []
     for el in root.iter("noscript", "style"):
         if el.tag == "style":
-            if may_hide(el.text):
-                styles.append(el.text)
+            css = el.text
+            if may_hide(css):
+                styles.append(css)
         elif _BLOCK_INSIDE(el):
             el.tag = "div"
             el.set(NOSCRIPT_ATTRIBUTE, "")
-    if styles:
-        root.set(STYLE_ATTRIBUTE, "\n".join(styles))
+    keep_styles(root, styles)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from cleaner import clean
 from cleaner.segment.blocks import BODY, HIDDEN
 from cleaner.segment.fallback.posts import segment_generic
-from cleaner.segment.hidden import hidden_selectors, hiding_class
+from cleaner.segment.hidden import hidden_selectors, hiding_class, page_styles
 from cleaner.segment.parse import parse_html
 
 
@@ -317,3 +317,17 @@ def test_bare_numbers_go_beside_a_card_line_and_stay_in_a_table():
     assert removed["82"] == removed["116"] == "generic:card:counter"
     assert removed["Beiträge: 3"] == "generic:card:user-stat"
     assert ["Töpfern für Anfänger", "7", "Aquarell am Abend", "16"] == text[2:6]
+
+
+def test_a_name_a_media_query_shows_again_is_not_hidden():
+    # mobile-first: hidden on small screens, shown on a desktop
+    css = ".side-nav{display:none} #tips{display:none} @media (min-width: 768px) { .side-nav { display: block } }"
+    assert hidden_selectors(css) == (set(), {"tips"})
+
+
+def test_a_page_s_style_rules_are_read_for_its_own_tree_only():
+    first = parse_html(OVERLAYS)
+    assert ".help-pop{display:none}" in page_styles(first)
+    second = parse_html(PAGE.format(title="No styles", head="", body="<p>Nothing hidden on this page at all.</p>"))
+    assert page_styles(second) == ""
+    assert page_styles(first) == ""  # (another page was parsed since: never read for the wrong tree)
