@@ -264,10 +264,9 @@ def find_post_group(
     if best is None:
         single = single_reply(by_name, ev.dated, peak, teasers)
         return PostGroup(members=single, chars=ev.content[single[0]]) if single else None
-    if best is not None:
-        order = {el: i for i, el in enumerate(best.members[0].getparent())}
-        best.members.sort(key=lambda el: order.get(el, 0))
-        best.members = _trim_undated_ends(best.members, ev.dated, min_posts=min_posts)
+    order = {el: i for i, el in enumerate(best.members[0].getparent())}
+    best.members.sort(key=lambda el: order.get(el, 0))
+    best.members = _trim_undated_ends(best.members, ev.dated, min_posts=min_posts)
     return best
 
 
