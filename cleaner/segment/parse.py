@@ -1,7 +1,9 @@
 """Decoded HTML -> an lxml tree: parsed without network or entity expansion, bounded in depth
 and size, with the elements that never hold page text (scripts, styles, ...) removed.
 
-A <noscript> holding real markup is a server-rendered copy of the page and is kept as a <div>."""
+A <noscript> holding real markup is a server-rendered copy of the page and is kept as a <div>
+(noted ``data-fc-noscript``); the page's <style> rules that can hide something are noted before
+the styles go (segment/hidden.py)."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ import threading
 from lxml import etree
 
 from ..errors import ParseError
+from .hidden import NOSCRIPT_ATTRIBUTE, keep_styles, may_hide
 
 MAX_DEPTH = 250  # libxml2 silently drops content below depth 256 (2048 with huge_tree)
 MAX_ELEMENTS = 1_000_000
@@ -96,7 +99,17 @@ _BLOCK_INSIDE = etree.XPath("boolean(.//div or .//p or .//article)")
 
 def _keep_noscript_content(root: etree._Element) -> None:
     """A <noscript> holding real markup is the server-rendered page (Discourse's crawler view):
-    keep it as a <div>. One holding a tracking pixel or an "enable JavaScript" note is stripped."""
-    for el in root.iter("noscript"):
-        if _BLOCK_INSIDE(el):
+    keep it as a <div> (noted, see hidden.noscript_copies). One holding a tracking pixel or an
+    "enable JavaScript" note is stripped. The same pass keeps the texts of the <style> elements
+    that can hide something (hidden.keep_styles; read on fallback pages only): one walk for both,
+    no extra pass over an engine page."""
+    styles = []
+    for el in root.iter("noscript", "style"):
+        if el.tag == "style":
+            css = el.text
+            if may_hide(css):
+                styles.append(css)
+        elif _BLOCK_INSIDE(el):
             el.tag = "div"
+            el.set(NOSCRIPT_ATTRIBUTE, "")
+    keep_styles(root, styles)

@@ -11,6 +11,8 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+from lxml import etree
+
 from ...lexicon import MONTH, WEEKDAY
 from ..blocks import BODY, CHROME, HIDDEN, Block, PostMeta
 
@@ -54,15 +56,44 @@ _COMPACT_AGE = re.compile(
     rf"(?:(?:updated|edited|answered|asked|posted)\s+)?(?:\d{{1,3}}\s?(?:y|yr|yrs|mo|w|d|h|m|min)|{MONTH}\s+\d{{1,2}})",
     re.IGNORECASE,
 )
-# Markup that says "a date is here" even when the text does not (<time>, datetime=, timestamps).
-def dated_markup(root) -> list:
-    """<time> elements and <abbr title> dates (class time/date): where markup says "a date is here"
-    though the text does not (a relative "5y", an icon). lxml filters the tags in C: cheap."""
+# "Aug 2021", "März 2019": a short line that is a month and a year (the full date often sits in
+# an attribute only).
+_MONTH_YEAR = re.compile(rf"(?:\w+\s+)?{MONTH}\s+(?:\d{{4}}|'\d{{2}})", re.IGNORECASE)
+MONTH_YEAR_MAX_CHARS = 20
+# Attributes where markup keeps a post's full date while the text shows "Aug 2021", "5y" or an
+# icon: <time datetime>, <span title="2021-08-14 10:22">, data-time="1629000000".
+DATE_ATTRIBUTES = ("datetime", "title", "data-time", "data-timestamp", "data-date", "data-datetime", "data-created")
+DATE_ATTRIBUTE_MAX_CHARS = 40  # a longer title is a tooltip sentence, not a date
+NAMED_BY_TITLE_TAGS = frozenset({"a", "img", "input", "link", "meta"})  # their titles are names, not dates
+_DATED_ATTRIBUTE = etree.XPath("//*[" + " or ".join(f"@{a}" for a in DATE_ATTRIBUTES) + "]")
+_TIMESTAMP = re.compile(r"\d{10}(?:\d{3})?")
+_DIGIT = re.compile(r"\d")
+
+
+def dated_markup(root, *, max_chars: int = DATE_ATTRIBUTE_MAX_CHARS) -> list:
+    """<time> elements and elements whose date attribute (DATE_ATTRIBUTES) holds a date or a
+    timestamp: where markup says "a date is here" though the text does not (a relative "5y",
+    "Aug 2021", an icon). lxml selects the candidates in C (one pass; fallback pages only)."""
     found = []
-    for el in root.iter("time", "abbr"):
-        if el.tag == "time" or (el.get("title") and any(k in (el.get("class") or "") for k in ("time", "date"))):
+    for el in _DATED_ATTRIBUTE(root):
+        if el.tag == "time":
             found.append(el)
+            continue
+        for name in DATE_ATTRIBUTES:
+            value = el.get(name)
+            if value and len(value) <= max_chars and (name != "title" or el.tag not in NAMED_BY_TITLE_TAGS) \
+                    and _DIGIT.search(value) and _is_date_value(value):
+                found.append(el)
+                break
+    found.extend(el for el in root.iter("time") if el.get("datetime") is None)
     return found
+
+
+def _is_date_value(value: str, *, max_chars: int = DATE_ATTRIBUTE_MAX_CHARS) -> bool:
+    value = value.strip()
+    if len(value) > max_chars:
+        return False
+    return _TIMESTAMP.fullmatch(value) is not None or has_date_text(value)
 
 
 def has_date_text(text: str, *, max_chars: int = DATE_LINE_MAX_CHARS) -> bool:
@@ -74,6 +105,8 @@ def has_date_text(text: str, *, max_chars: int = DATE_LINE_MAX_CHARS) -> bool:
     if "ago" in text and _COMPACT_AGO.search(text) is not None:
         return True
     if _YEAR.search(text) is not None and _MONTH_DATE.search(text) is not None:
+        return True
+    if len(text) <= MONTH_YEAR_MAX_CHARS and _MONTH_YEAR.fullmatch(text.strip(" ·•|-–()")) is not None:
         return True
     if len(text) <= WEEKDAY_DATE_MAX_CHARS and _WEEKDAY_DATE.match(text.lstrip(" ·•|-–")) is not None:
         return True
@@ -109,7 +142,9 @@ def _byline(text: str, *, max_rest: int = MAX_BYLINE_REST) -> tuple[str, str] | 
     """(author, date) when a line is a name and a date ("网友乙 2024-03-12 10:30"), else None."""
     match = _DATE_TIME.search(text)
     if match is None:
-        return None
+        # a line that is only a month and a year ("Aug 2021"; the full date in an attribute)
+        line = text.strip(" ·•|-–()")
+        return ("", line) if len(line) <= MONTH_YEAR_MAX_CHARS and _MONTH_YEAR.fullmatch(line) else None
     rest = (text[: match.start()] + " " + text[match.end() :]).strip(" |·-:：")
     if len(rest) > max_rest or _PUNCTUATION.search(rest):
         return None

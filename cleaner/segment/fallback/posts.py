@@ -27,10 +27,12 @@ from typing import Iterable
 from lxml import etree
 
 from ..blocks import BODY, CHROME, HIDDEN, Block, PostMeta, Segmented
+from ..hidden import FOUND_BEFORE_WALK, hidden_marks
 from ..postmeta import page_title
 from ..walk import Mark, walk_blocks
 from .lines import (  # noqa: F401  (has_date_text, dated_markup: re-exported, public)
     DATE_LINE_MAX_CHARS,
+    _body_lines,
     _content_chars,
     _to_chrome,
     dated_markup,
@@ -39,6 +41,8 @@ from .lines import (  # noqa: F401  (has_date_text, dated_markup: re-exported, p
     take_article_chrome,
     take_post_chrome,
 )
+from .cards import take_card_lines
+from .groups import groupable_without_class, is_preview_list, single_reply, unit_name
 from .article import (
     ANCESTOR_WEIGHTS,
     MAX_ARTICLE_LINK_DENSITY,
@@ -165,9 +169,12 @@ def is_teaser_line(text: str, *, min_chars: int = TEASER_MIN_CHARS) -> bool:
     return _TEASER_END.search(text) is not None
 
 
-def _candidate_groups(ev: _Evidence, *, min_chars: int, min_short_chars: int) -> dict:
-    """Same-signature siblings that hold text: (parent, signature) -> members."""
+def _candidate_groups(ev: _Evidence, *, min_chars: int, min_short_chars: int) -> tuple[dict, dict]:
+    """Same-signature siblings that hold text: (parent, signature) -> members; and every such
+    element by signature, page-wide (for a single reply, see groups.single_reply). A class-less
+    custom element or <div> is named by its children (groups.unit_name)."""
     groups: dict = defaultdict(list)
+    by_name: dict = defaultdict(list)
     for el, chars in ev.content.items():
         if chars < (min_short_chars if el in ev.dated else min_chars):
             continue  # a short reply ("Thanks!", "學習") counts when it is dated like a post
@@ -175,11 +182,14 @@ def _candidate_groups(ev: _Evidence, *, min_chars: int, min_short_chars: int) ->
             continue
         signature = _signature(el)
         if not signature[1] and el.tag not in CLASSLESS_GROUP_TAGS:
-            continue
+            if not groupable_without_class(el):
+                continue
+            signature = (el.tag, unit_name(el))
         parent = el.getparent()
         if parent is not None:
             groups[(parent, signature)].append(el)
-    return groups
+            by_name[signature].append(el)
+    return groups, by_name
 
 
 def _is_post_group(members: list, signature: tuple, ev: _Evidence, peak, *, min_chars: int, min_posts: int,
@@ -235,7 +245,8 @@ def find_post_group(
     when given, the members of lists of cut-off excerpts (other threads) are added to it."""
     ev = _evidence(blocks, ancestors, dated_markup)
     best: PostGroup | None = None
-    for (_parent, signature), members in _candidate_groups(ev, min_chars=min_chars, min_short_chars=min_short_chars).items():
+    groups, by_name = _candidate_groups(ev, min_chars=min_chars, min_short_chars=min_short_chars)
+    for (_parent, signature), members in groups.items():
         if is_teaser_list(members, ev.teasers):
             if teasers is not None:
                 teasers.extend(members)
@@ -243,13 +254,19 @@ def find_post_group(
         if not _is_post_group(members, signature, ev, peak, min_chars=min_chars, min_posts=min_posts,
                               min_dated=min_dated, max_link_density=max_link_density, min_table_rows=min_table_rows):
             continue
+        if is_preview_list(members):  # other threads' excerpts (read only for groups that pass: cheap)
+            if teasers is not None:
+                teasers.extend(members)
+            continue
         total = sum(ev.content[el] for el in members)
         if best is None or total > best.chars:
             best = PostGroup(members=members, chars=total)
-    if best is not None:
-        order = {el: i for i, el in enumerate(best.members[0].getparent())}
-        best.members.sort(key=lambda el: order.get(el, 0))
-        best.members = _trim_undated_ends(best.members, ev.dated, min_posts=min_posts)
+    if best is None:
+        single = single_reply(by_name, ev.dated, peak, teasers)
+        return PostGroup(members=single, chars=ev.content[single[0]]) if single else None
+    order = {el: i for i, el in enumerate(best.members[0].getparent())}
+    best.members.sort(key=lambda el: order.get(el, 0))
+    best.members = _trim_undated_ends(best.members, ev.dated, min_posts=min_posts)
     return best
 
 
@@ -294,7 +311,8 @@ def _assign(
                 continue
             post = 0
         if post is None:
-            _to_chrome(block, "outside-article" if article else "outside-post")
+            if not (block.role == HIDDEN and block.reason.startswith(FOUND_BEFORE_WALK)):
+                _to_chrome(block, "outside-article" if article else "outside-post")
             continue
         block.post = post
         if block.role == CHROME:
@@ -317,7 +335,8 @@ def segment_generic(root: etree._Element, *, url: str | None = None) -> Segmente
     beside a prose container (a question and its answers, a story and its comments): the
     container is post 0, the members are the replies. No repeated posts: one article.
     """
-    walk = walk_blocks(root, base=Mark(CHROME, None, "outside-article", check_hidden=True), keep_ancestors=True)
+    walk = walk_blocks(root, hidden_marks(root), base=Mark(CHROME, None, "outside-article", check_hidden=True),
+                       keep_ancestors=True)
     blocks, ancestors = walk.blocks, walk.ancestors
     title, site = page_title(root)
     segmented = Segmented(blocks=blocks, title=title, forum=site, engine="generic", removed=walk.removed)
@@ -355,8 +374,9 @@ def segment_generic(root: etree._Element, *, url: str | None = None) -> Segmente
     if article:
         take_article_chrome(blocks)
     if members:
-        take_post_chrome(blocks, segmented.posts, members, dict(zip(map(id, blocks), ancestors)),
-                         first=1 if article else 0)
+        chains = dict(zip(map(id, blocks), ancestors))
+        take_post_chrome(blocks, segmented.posts, members, chains, first=1 if article else 0)
+        take_card_lines(_body_lines(blocks, 1 if article else 0), chains)
     return segmented
 
 
