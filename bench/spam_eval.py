@@ -295,7 +295,8 @@ def main(argv=None) -> int:
                         help="write the figures into this model card (.md), between its spam-eval markers")
     args = parser.parse_args(argv)
     rng = random.Random(SEED)
-    report: dict = {"model": args.model}
+    model = Path(args.model).resolve()
+    report: dict = {"model": str(model.relative_to(ROOT)) if model.is_relative_to(ROOT) else str(model)}
     with tempfile.TemporaryDirectory() as tmp:
         if not args.skip_loso:
             for name in args.sources.split(","):
