@@ -33,12 +33,13 @@ def assemble(seg: Segmented, verdicts: list[Verdict | None], *, replies: bool = 
              encoding: str = "", url: str | None = None, include_title: bool = False,
              line_scores: dict[int, float] | None = None, ad_posts: set[int] | frozenset[int] = frozenset(),
              ad_lines: set[int] | frozenset[int] = frozenset(),
+             own_lines: set[int] | frozenset[int] = frozenset(),
              context_min_score: float = CONTEXT_MIN_SCORE) -> CleanResult:
     """``include_title``: the thread title leads the text (only when there is text: a title
     alone is no article). ``line_scores``: the spam model's score of kept lines by block
     position (when it ran); ``ad_posts``: replies the model scored as spam when read whole;
-    ``ad_lines``: lines of those replies that add to the ad when it is read whole
-    (cleaner.model.replies), by block position."""
+    ``ad_lines``: lines of those replies that add to the ad when it is read whole;
+    ``own_lines``: lines that are the replier's own beside an ad line (cleaner.model.replies)."""
     scores = line_scores or {}
     removed: list[Removal] = list(seg.removed)
     kept: dict[int, list[tuple[int, str, Shape | None]]] = defaultdict(list)
@@ -65,7 +66,7 @@ def assemble(seg: Segmented, verdicts: list[Verdict | None], *, replies: bool = 
     shapes: list[list[Shape | None]] = []  # per post, per line
     for index in sorted(kept):
         suspect = spam_chars[index] or index in ad_posts
-        ad, genuine = _split_by_context(kept[index], scores, context_min_score, ad_lines) if suspect else ([], [])
+        ad, genuine = _split_by_context(kept[index], scores, context_min_score, ad_lines, own_lines) if suspect else ([], [])
         ad_chars = spam_chars[index] + sum(len(t) for _, t, _ in ad)
         if seg.is_thread and suspect and ad_chars >= SPAM_REPLY_SHARE * max(body_chars[index], 1):
             removed.extend(Removal(t, "spam", "spam:spam-reply", round(float(scores.get(pos, 1.0)), 4), index, pos)
@@ -130,11 +131,13 @@ def page_address(declared: str, url: str | None) -> tuple[str | None, str]:
 
 def _split_by_context(lines: list[tuple[int, str, Shape | None]], scores: dict[int, float], min_score: float,
                       ad_lines: set[int] | frozenset[int] = frozenset(),
+                      own_lines: set[int] | frozenset[int] = frozenset(),
                       ) -> tuple[list[tuple[int, str, Shape | None]], list[tuple[int, str, Shape | None]]]:
     """(lines that belong to the ad around them, lines that read as genuine) of a mostly-spam post."""
     ad, genuine = [], []
     for line in lines:
-        belongs = line[0] in ad_lines or is_salutation(line[1]) or scores.get(line[0], 0.0) >= min_score
+        belongs = line[0] not in own_lines and (line[0] in ad_lines or is_salutation(line[1])
+                                                or scores.get(line[0], 0.0) >= min_score)
         (ad if belongs else genuine).append(line)
     return ad, genuine
 

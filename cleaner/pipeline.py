@@ -29,7 +29,7 @@ from .segment.blocks import BODY, Segmented
 from .engines import chrome_line_patterns
 from .rules.lines import CODE_RULES, RULES, Verdict, judge, page_context, view
 from .model.scope import in_model_scope
-from .model.replies import Reply, belongs_to_ad, leave_one_out, reads_as_ad, whole_replies
+from .model.replies import Reply, belongs_to_ad, leave_one_out, own_lines, reads_as_ad, whole_replies
 from .assemble import assemble
 
 T = TypeVar("T")
@@ -263,7 +263,7 @@ class Pending:
     # replies read as ads, and (post, -1, the reply) for the Western replies to read whole
     second: list[tuple[int, int, str]] = field(default_factory=list)
     ad_posts: dict[int, float] = field(default_factory=dict)  # Chinese replies read as ads: their score
-    flagged_posts: set[int] = field(default_factory=set)  # Western replies with a line removed as spam
+    flagged_posts: set[int] = field(default_factory=set)  # replies read whole with a line removed as spam
 
     # lines a rule removed only if the model does not read them as genuine (CONFIRMED_RULES)
     to_confirm: list[tuple[int, float]] = field(default_factory=list)  # (line index, score it needs)
@@ -329,14 +329,19 @@ def _read_first_scores(p: Pending, scores: Sequence[float]) -> None:
             p.confirmed_scores[i] = float(score)
     flagged = {i for i, v in enumerate(p.verdicts) if v is not None and v.kind == "spam"}
     flagged.update(i for i, score in zip(p.to_score, scores) if score >= p.threshold)
+    p.flagged_posts.update(post for post, lines, _ in p.posts_to_score if any(i in flagged for i in lines))
     p.ad_posts = {post: float(score) for (post, lines, _), score in zip(p.posts_to_score, scores[count:count + wholes])
-                  if reads_as_ad(float(score), p.threshold, any(i in flagged for i in lines))}
+                  if reads_as_ad(float(score), p.threshold, post in p.flagged_posts)}
     p.second = [(post, i, text) for post, lines, _ in p.posts_to_score if post in p.ad_posts
                 for i, text in leave_one_out(p.seg, p.verdicts, lines)]
+    read_alone = set(p.to_score)
     for post, lines, text in p.western:
         if any(i in flagged for i in lines):
             p.flagged_posts.add(post)
             p.second += [(post, -1, text), *((post, i, t) for i, t in leave_one_out(p.seg, p.verdicts, lines))]
+            # its lines outside the model's scope are read alone as well: whether one reads as
+            # genuine by itself decides if it stays beside the ad line (post None: a line alone)
+            p.second += [(None, i, p.seg.blocks[i].text) for i in lines if p.verdicts[i] is None and i not in read_alone]
 
 
 def _score_split(pending: Sequence[Pending], model: Any, texts) -> list[Sequence[float]]:
@@ -364,11 +369,15 @@ def finish(pending: Pending, scores: Sequence[float], rule: str = "model") -> Cl
     whole = dict(pending.ad_posts)  # the replies read as ads, with their scores
     whole.update((post, float(score)) for (post, i, _), score in second
                  if i < 0 and reads_as_ad(float(score), pending.threshold, post in pending.flagged_posts))
+    line_scores.update((i, float(score)) for (post, i, _), score in second if post is None)
+    own = own_lines(pending.seg, [line for post, lines, _ in (*pending.posts_to_score, *pending.western)
+                                  if post in pending.flagged_posts for line in lines if pending.verdicts[line] is None],
+                    line_scores)
     ad_lines = set()
     for (post, i, _), score in second:
-        if i >= 0 and post in whole and belongs_to_ad(whole[post], float(score)):
+        if i >= 0 and post in whole and i not in own and belongs_to_ad(whole[post], float(score)):
             ad_lines.add(i)
             line_scores.setdefault(i, whole[post])  # a line the model did not read alone: the reply's score
     return assemble(pending.seg, pending.verdicts, replies=pending.replies, encoding=pending.encoding,
                     url=pending.url, include_title=pending.include_title, line_scores=line_scores,
-                    ad_posts=set(whole), ad_lines=ad_lines)
+                    ad_posts=set(whole), ad_lines=ad_lines, own_lines=own)

@@ -15,6 +15,7 @@ import math
 from typing import Sequence
 
 from ..rules.lines import Verdict
+from ..rules.spam_cues import speaks_to_thread
 from ..segment.blocks import BODY, Segmented
 from ..shape import CODE
 from ..textutil import cjk_share
@@ -32,6 +33,10 @@ FLAGGED_REPLY_MIN_SCORE = 0.5
 # Less is no evidence: any line mixed with a line the model is sure of lowers the mixture a
 # little (dev halves of the left-out sources: 0-1.6% of ad fragments dilute by 2 or more).
 GENUINE_LINE_MIN_DILUTION = 2.0
+# In a reply where one line is removed as spam by itself, a line that speaks to the thread and
+# that the model reads as genuine alone (under even odds) is the replier's own and stays: a
+# genuine reply with an ad appended loses the ad only.
+OWN_LINE_MAX_SCORE = 0.5
 # Scores are clipped this far from 0 and 1 before their logit: past 0.99 the model is sure, and
 # differences there are noise (a saturated 1.0 is not infinitely more than 0.999).
 _LOGIT_EPS = 0.01
@@ -94,3 +99,12 @@ def belongs_to_ad(whole: float, without: float, *, min_dilution: float = GENUINE
     """True when a line adds to (or does not dilute) the ad its reply reads as: ``whole`` is the
     reply's score, ``without`` its score with the line left out."""
     return logit(without) - logit(whole) < min_dilution
+
+
+def own_lines(seg: Segmented, lines: Sequence[int], scores: dict[int, float], *,
+              max_score: float = OWN_LINE_MAX_SCORE) -> set[int]:
+    """Of the kept lines of replies with a line removed as spam by itself, those that are the
+    replier's own: they speak to the thread ("谢谢楼主分享，学习了！") and the model reads them
+    as genuine alone. Ad fragments do neither, so they still go with the ad."""
+    return {i for i in lines if scores.get(i, 0.0) < max_score and speaks_to_thread(seg.blocks[i].text)}
+

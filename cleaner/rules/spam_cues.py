@@ -44,3 +44,23 @@ def is_salutation(text: str, *, max_chars: int = SALUTATION_MAX_CHARS) -> bool:
     """True for a short line that is only a greeting or a sign-off ("尊敬的负责人：您好！")."""
     stripped = text.strip()
     return 0 < len(stripped) <= max_chars and bool(SALUTATION_LINE.fullmatch(stripped))
+
+
+# Words by which a reply speaks to the thread it is in: thanks for the post, agreement, "me too",
+# a follow-up question, a report that a fix worked. An ad copied into a reply does not; a spammer
+# who opens the ad with one is answered by the rest of the reply (cleaner.model.replies).
+THREAD_REACTIONS: tuple[str, ...] = (
+    "楼主", "lz", "帖子", "此贴", "本帖", "谢谢分享", "感谢分享", "多谢分享", "谢谢楼主", "感谢楼主", "学习了", "受教了",
+    "收藏了", "mark一下", "马克一下", "顶一下", "支持一下", "支持楼主", "同意", "赞同", "说得对", "说的对", "有道理",
+    "我也遇到", "我也是", "我也有", "同问", "同求", "请问", "试了", "试过", "解决了", "好了", "有用", "管用", "没用",
+    "thanks for sharing", "thank you for", "thanks", "this fixed", "that fixed", "worked for me", "same here",
+    "same problem", "same issue", "i agree", "agreed", "good point", "great post", "the op", "op's", "did you try",
+    "have you tried",
+)
+_REACTION = re.compile("|".join(map(re.escape, sorted(THREAD_REACTIONS, key=len, reverse=True))), re.I)
+
+
+def speaks_to_thread(text: str) -> bool:
+    """True for a line holding a reaction to the thread ("谢谢楼主分享，学习了！", "Thanks, this fixed it")."""
+    return _REACTION.search(text) is not None
+

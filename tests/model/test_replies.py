@@ -56,19 +56,19 @@ def test_a_reply_of_mild_fragments_read_as_an_ad_goes_whole_each_line_with_its_s
 def test_the_lines_a_rule_caught_are_read_with_the_rest_of_the_reply():
     lines = ["本公司可开各类正规票据，点数低，量大从优，长期合作更优惠", "欢迎来电咨询 13812345678"]
     whole = " ".join(lines)
-    _, spam, asked = clean_reply(lines, {whole: 0.95, lines[1]: 0.99})
+    _, spam, asked = clean_reply(lines, {whole: 0.95, lines[1]: 0.99, lines[0]: 0.3})
     assert whole in asked  # the contact line (spam:contact-me) is part of the reading
-    assert spam == [(lines[1], "spam:contact-me", 1.0), (lines[0], "spam:spam-reply", 0.01)]
+    assert spam == [(lines[1], "spam:contact-me", 1.0), (lines[0], "spam:spam-reply", 0.3)]
 
 
 def test_next_to_a_line_removed_by_itself_the_reply_reads_as_an_ad_from_even_odds():
     lines = ["驾校招生，价格全市最低，包接送，随到随学，包过", "联系电话 13812345678"]
     whole = " ".join(lines)
-    _, spam, _ = clean_reply(lines, {whole: 0.6, lines[1]: 0.8})  # under the model's threshold (0.9)
-    assert spam == [(lines[1], "spam:contact-me", 1.0), (lines[0], "spam:spam-reply", 0.01)]
+    _, spam, _ = clean_reply(lines, {whole: 0.6, lines[1]: 0.8, lines[0]: 0.45})  # under the threshold (0.9)
+    assert spam == [(lines[1], "spam:contact-me", 1.0), (lines[0], "spam:spam-reply", 0.45)]
     # a line the model removed by itself counts as well
-    _, spam, _ = clean_reply(FRAGMENTS, {" ".join(FRAGMENTS): 0.8, FRAGMENTS[1]: 0.95})
-    assert spam == [(FRAGMENTS[1], "model:fake", 0.95), (FRAGMENTS[0], "spam:spam-reply", 0.01)]
+    _, spam, _ = clean_reply(FRAGMENTS, {" ".join(FRAGMENTS): 0.8, FRAGMENTS[1]: 0.95, FRAGMENTS[0]: 0.5})
+    assert spam == [(FRAGMENTS[1], "model:fake", 0.95), (FRAGMENTS[0], "spam:spam-reply", 0.5)]
     _, spam, _ = clean_reply(FRAGMENTS, {" ".join(FRAGMENTS): 0.6})  # no line removed: 0.6 is not enough
     assert spam == []
 
@@ -80,6 +80,25 @@ def test_a_genuine_line_that_dilutes_the_ad_stays_and_the_ad_line_goes():
     result, spam, _ = clean_reply(lines, {whole: 0.9, lines[1]: 0.999})
     assert spam == [(lines[1], "model:fake", 0.999)]
     assert result.posts[1].text == lines[0]
+
+
+def test_a_line_that_reads_as_genuine_alone_stays_beside_an_ad_line_that_stands_out():
+    """A genuine short reply with an ad appended loses the ad only: when one line of the reply
+    is removed as spam by itself, a line that speaks to the thread (spam_cues.THREAD_REACTIONS)
+    and that the model reads as genuine alone is the replier's own, however the whole reply
+    reads. A fragment of the ad that does not speak to the thread still goes with it."""
+    lines = ["谢谢楼主分享，学习了！", "代开各类发票，联系电话13812345678"]
+    result, spam, _ = clean_reply(lines, {" ".join(lines): 0.99, lines[0]: 0.03, lines[1]: 0.99})
+    assert spam == [(lines[1], "spam:contact-me", 1.0)]
+    assert result.posts[1].text == lines[0]
+    western = ["Thanks, this fixed my issue.", "Cheap essay writing service at bestessays.top"]
+    result, spam, asked = clean_reply(western, {" ".join(western): 0.99, western[0]: 0.02, western[1]: 0.99})
+    assert western[0] in asked  # outside the model's scope, read alone because the reply is read whole
+    assert spam == [(western[1], "model:fake", 0.99)]
+    assert result.posts[1].text == western[0]
+    fragment = ["税点低，量大从优，当天出票", "代开各类发票，联系电话13812345678"]
+    _, spam, _ = clean_reply(fragment, {" ".join(fragment): 0.99, fragment[0]: 0.03, fragment[1]: 0.99})
+    assert spam == [(fragment[1], "spam:contact-me", 1.0), (fragment[0], "spam:spam-reply", 0.03)]
 
 
 def test_a_reply_not_read_as_an_ad_keeps_every_line():
@@ -94,11 +113,12 @@ def test_a_western_reply_is_read_whole_only_next_to_a_line_removed_by_itself():
     _, spam, asked = clean_reply(shop, {" ".join(shop): 0.98, shop[1]: 0.78})
     assert " ".join(shop) not in asked and spam == []
     pump = ["Crypto investment doubles your money in a week, no risk at all", "DM me on Telegram @tvp95009"]
-    _, spam, asked = clean_reply(pump, {" ".join(pump): 0.97, pump[1]: 0.5})
+    _, spam, asked = clean_reply(pump, {" ".join(pump): 0.97, pump[1]: 0.5, pump[0]: 0.93})
     assert " ".join(pump) in asked
-    # the first line is not one the model reads alone (no number, handle or ad word): its audit
-    # score is the reply's
-    assert spam == [(pump[1], "spam:contact-me", 1.0), (pump[0], "spam:spam-reply", 0.97)]
+    # the first line is outside the model's scope (no number, handle or ad word): in a reply read
+    # as an ad it is read alone as well, and goes with its own score
+    assert pump[0] in asked
+    assert spam == [(pump[1], "spam:contact-me", 1.0), (pump[0], "spam:spam-reply", 0.93)]
 
 
 @pytest.mark.parametrize("score,threshold,flagged,ad", [
