@@ -30,6 +30,12 @@ _ENGLISH_AD_SIGNAL = re.compile(
 )
 
 
+# (Speed: what each of those can match without; prose holds none of it most of the time.)
+_DIGIT_OR_AT = re.compile(r"[\d@]")  # every branch of _COMMERCIAL_SIGNAL holds a digit or an "@"
+_ENGLISH_AD_NEEDS = needed_literals(_ENGLISH_AD_SIGNAL)
+_ADDRESS_NEEDS = needed_literals(sp.ANY_WEB_ADDRESS)
+
+
 # A link to a site's front page or a short path ("murdev.com", "www.abc.top/reg", "t.me/x") is
 # what an ad points to; a deep link (an image, a docs page, a thread) is what genuine posts cite.
 AD_ADDRESS_MAX_PATH = 32
@@ -56,8 +62,10 @@ def in_model_scope(text: str, *, min_cjk_share: float = MODEL_MIN_CJK_SHARE) -> 
     lower = lowered(text)
     without_links = sp.URL.sub(" ", text) if may_contain(needed_literals(sp.URL), lower) else text
     # digits inside a link are not a phone number
-    if _COMMERCIAL_SIGNAL.search(without_links) or _ENGLISH_AD_SIGNAL.search(text):
+    if _DIGIT_OR_AT.search(without_links) and _COMMERCIAL_SIGNAL.search(without_links):
         return True
-    if "." in text and _has_ad_like_address(text.lower()):
+    if may_contain(_ENGLISH_AD_NEEDS, lower) and _ENGLISH_AD_SIGNAL.search(text):
+        return True
+    if "." in text and may_contain(_ADDRESS_NEEDS, lower) and _has_ad_like_address(text.lower()):
         return True
     return may_contain(needed_literals(sp._keyword_regex()), lower) and bool(sp.find_ad_keywords(text))
