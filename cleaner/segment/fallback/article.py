@@ -57,7 +57,8 @@ MIN_UNLINKED_WORD_CHARS = 6  # ... when its words outside the links are this man
 _POSITIVE_HINT = re.compile(r"article|content|post|text|body|entry|main|story|detail|正文|news|blog", re.I)
 _NEGATIVE_HINT = re.compile(
     r"comment|foot|sidebar|side-|aside|nav|menu|header|copyright|related|recommend|share|banner|widget"
-    r"|popup|modal|login|rank|breadcrumb|\bpay|reward|dialog|hot|\bad[s_-]|advert|sponsor|promo|feed|teaser",
+    r"|popup|modal|login|rank|breadcrumb|\bpay|reward|dialog|hot|\bad[s_-]|advert|sponsor|promo|feed|teaser"
+    r"|guideline|(?<![a-z])(?:help|tips|rules|hints?|instructions|disclaimer)(?![a-z])",
     re.I,
 )
 # Files an author attaches to a post; a link showing such a name is the attachment itself.
@@ -72,7 +73,15 @@ _ATTACHMENT = re.compile(
     r"(?:\s*[(（\[]?\s*\d+(?:\.\d+)?\s*(?:[KMGT]i?B|bytes?|字节)(?![A-Za-z]).{0,40})?",
     re.I,
 )
+# A posting-guidelines or help box beside a question: chrome however much it says.
+HELP_BOX_HINT = re.compile(r"guideline|(?<![a-z])(?:help|tips|rules|hints?|instructions|disclaimer"
+                           r"|how-?to-?(?:ask|answer|post))(?![a-z])", re.I)
 _WORD_CHAR = re.compile(r"[^\W\d_]")
+
+
+def is_help_box(el) -> bool:
+    """A box whose class/id says it holds posting guidelines or help (not the thread's text)."""
+    return HELP_BOX_HINT.search(f"{el.get('class') or ''} {el.get('id') or ''}") is not None
 
 
 @dataclass(slots=True)
