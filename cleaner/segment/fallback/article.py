@@ -39,6 +39,9 @@ SHOWN_URL_MIN_SHARE = 0.8  # ... unless this share of its link text is addresses
 SIBLING_SHARE = 0.2  # a sibling of the best container joins when it scores this share of it
 MIN_SIBLING_SCORE = 5.0
 ANCESTOR_WEIGHTS = (1.0, 1.0, 0.5, 1 / 3)  # nearest element first
+CODE_TAGS = frozenset({"pre", "code"})
+CODE_LEVELS = 3  # a line this near a <pre>/<code> is code
+CODE_MAX_POINTS = 2.0  # the most a line of code gives its containers
 ROOT_TAGS = frozenset({"html", "body"})
 POSITIVE_HINT_FACTOR = 1.5  # class/id says article ("content", "article", "post", "正文")
 NEGATIVE_HINT_FACTOR = 0.4  # class/id says chrome ("footer", "comment", "sidebar", "related")
@@ -102,6 +105,10 @@ def _totals(blocks: list[Block], ancestors: list[tuple],
             points, links = paragraph_score(block), block.link_chars
         else:
             points, links = evidence(block)
+        if points and chain and _in_code(chain):
+            # Code is punctuation-heavy: its points are its length's, not a sentence's (a lone
+            # code block must not outscore the question written around it).
+            points = min(points, CODE_MAX_POINTS)
         chars = len(block.text)
         for depth, el in enumerate(reversed(chain)):
             entry = totals[el]
@@ -110,6 +117,10 @@ def _totals(blocks: list[Block], ancestors: list[tuple],
             if points and depth < len(ANCESTOR_WEIGHTS):
                 entry.score += points * ANCESTOR_WEIGHTS[depth]
     return totals
+
+
+def _in_code(chain: tuple, *, levels: int = CODE_LEVELS) -> bool:
+    return any(el.tag in CODE_TAGS for el in chain[-levels:])
 
 
 def hint_factor(el) -> float:

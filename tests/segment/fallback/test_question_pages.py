@@ -46,3 +46,32 @@ def test_help_box_classes_are_chrome_hints_but_helpful_words_are_not():
     assert [is_help_box(el) for el in boxes] == [True, True, True, True, False, False]
     assert [hint_factor(el) <= NEGATIVE_HINT_FACTOR for el in boxes[:3]] == [True, True, True]
     assert hint_factor(boxes[4]) == 1.0 and hint_factor(boxes[5]) == 1.5
+
+
+CODE_ONLY = Q_PAGE.format(title="CSV totals are wrong", body="""
+<div class="main"><h1>CSV totals are wrong</h1>
+<div class="q-box"><p>My script reads a CSV file, sums the amounts, but the totals come out wrong. What am I missing?</p>
+<pre><code>rows = list(csv.reader(f, delimiter=";"))
+total = sum(float(r[2].replace(",", ".")) for r in rows[1:])
+print(f"total: {total:.2f}, rows: {len(rows)}")</code></pre></div>
+<div class="answers">
+<div class="answer"><span>pydev</span> <span>2021-05-01 10:00</span><p>Your file has a header row and a trailing empty line; skip rows whose third field is empty.</p></div>
+<div class="answer"><span>csvfan</span> <span>2021-05-01 10:30</span><p>Use the decimal module instead of float when you add up money, or round at the end.</p></div>
+<div class="answer"><span>datagal</span> <span>2021-05-02 08:15</span><p>Print the rows that fail to parse first. In my experience it is always a stray thousands separator in one of the amounts.</p></div>
+</div></div>""")
+
+
+def test_a_lone_code_block_does_not_take_the_question_s_place():
+    result = clean(CODE_ONLY, replies=True)
+    assert result.posts[0].text.splitlines()[:2] == [
+        "My script reads a CSV file, sums the amounts, but the totals come out wrong. What am I missing?",
+        'rows = list(csv.reader(f, delimiter=";"))',
+    ]
+    assert result.posts[0].text.endswith('print(f"total: {total:.2f}, rows: {len(rows)}")')
+    assert [p.text for p in result.posts[1:]] == [
+        "Your file has a header row and a trailing empty line; skip rows whose third field is empty.",
+        "Use the decimal module instead of float when you add up money, or round at the end.",
+        "Print the rows that fail to parse first. In my experience it is always a stray thousands separator"
+        " in one of the amounts.",
+    ]
+    assert _removed(result)["CSV totals are wrong"] == "outside-article"
