@@ -42,7 +42,7 @@ from .lines import (  # noqa: F401  (has_date_text, dated_markup: re-exported, p
     take_post_chrome,
 )
 from .cards import take_card_lines
-from .groups import groupable_without_class, is_preview_list, single_reply, unit_name
+from .groups import HEADING_TAGS, groupable_without_class, is_preview_list, single_reply, unit_name
 from .article import (
     ANCESTOR_WEIGHTS,
     MAX_ARTICLE_LINK_DENSITY,
@@ -420,9 +420,10 @@ def lead_post(ancestors: list[tuple], totals: dict, group: PostGroup, *, min_sco
     # near the page root.
     parent = group.members[0].getparent()
     near = {parent, *islice(parent.iterancestors(), max_distance)}
-    # (not a box its class says is chrome: posting guidelines, a help panel)
+    # (not a box its class says is chrome: posting guidelines, a help panel; not a heading: the
+    # thread's title is no post)
     candidates = {el: totals[el] for el in before if el in totals and not near.isdisjoint(el.iterancestors())
-                  and hint_factor(el) > NEGATIVE_HINT_FACTOR}
+                  and el.tag not in HEADING_TAGS and hint_factor(el) > NEGATIVE_HINT_FACTOR}
     best = _best_container(candidates)
     if best is None or container_score(best, totals[best]) < min_score:
         return None
