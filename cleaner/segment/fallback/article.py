@@ -39,6 +39,9 @@ SHOWN_URL_MIN_SHARE = 0.8  # ... unless this share of its link text is addresses
 SIBLING_SHARE = 0.2  # a sibling of the best container joins when it scores this share of it
 MIN_SIBLING_SCORE = 5.0
 ANCESTOR_WEIGHTS = (1.0, 1.0, 0.5, 1 / 3)  # nearest element first
+CODE_TAGS = frozenset({"pre", "code"})
+CODE_LEVELS = 3  # a line this near a <pre>/<code> is code
+CODE_MAX_POINTS = 2.0  # the most a line of code gives its containers
 ROOT_TAGS = frozenset({"html", "body"})
 POSITIVE_HINT_FACTOR = 1.5  # class/id says article ("content", "article", "post", "正文")
 NEGATIVE_HINT_FACTOR = 0.4  # class/id says chrome ("footer", "comment", "sidebar", "related")
@@ -57,7 +60,8 @@ MIN_UNLINKED_WORD_CHARS = 6  # ... when its words outside the links are this man
 _POSITIVE_HINT = re.compile(r"article|content|post|text|body|entry|main|story|detail|正文|news|blog", re.I)
 _NEGATIVE_HINT = re.compile(
     r"comment|foot|sidebar|side-|aside|nav|menu|header|copyright|related|recommend|share|banner|widget"
-    r"|popup|modal|login|rank|breadcrumb|\bpay|reward|dialog|hot|\bad[s_-]|advert|sponsor|promo|feed|teaser",
+    r"|popup|modal|login|rank|breadcrumb|\bpay|reward|dialog|hot|\bad[s_-]|advert|sponsor|promo|feed|teaser"
+    r"|guideline|(?<![a-z])(?:help|tips|rules|hints?|instructions|disclaimer)(?![a-z])",
     re.I,
 )
 # Files an author attaches to a post; a link showing such a name is the attachment itself.
@@ -72,7 +76,15 @@ _ATTACHMENT = re.compile(
     r"(?:\s*[(（\[]?\s*\d+(?:\.\d+)?\s*(?:[KMGT]i?B|bytes?|字节)(?![A-Za-z]).{0,40})?",
     re.I,
 )
+# A posting-guidelines or help box beside a question: chrome however much it says.
+HELP_BOX_HINT = re.compile(r"guideline|(?<![a-z])(?:help|tips|rules|hints?|instructions|disclaimer"
+                           r"|how-?to-?(?:ask|answer|post))(?![a-z])", re.I)
 _WORD_CHAR = re.compile(r"[^\W\d_]")
+
+
+def is_help_box(el) -> bool:
+    """A box whose class/id says it holds posting guidelines or help (not the thread's text)."""
+    return HELP_BOX_HINT.search(f"{el.get('class') or ''} {el.get('id') or ''}") is not None
 
 
 @dataclass(slots=True)
@@ -93,6 +105,10 @@ def _totals(blocks: list[Block], ancestors: list[tuple],
             points, links = paragraph_score(block), block.link_chars
         else:
             points, links = evidence(block)
+        if points and chain and _in_code(chain):
+            # Code is punctuation-heavy: its points are its length's, not a sentence's (a lone
+            # code block must not outscore the question written around it).
+            points = min(points, CODE_MAX_POINTS)
         chars = len(block.text)
         for depth, el in enumerate(reversed(chain)):
             entry = totals[el]
@@ -101,6 +117,10 @@ def _totals(blocks: list[Block], ancestors: list[tuple],
             if points and depth < len(ANCESTOR_WEIGHTS):
                 entry.score += points * ANCESTOR_WEIGHTS[depth]
     return totals
+
+
+def _in_code(chain: tuple, *, levels: int = CODE_LEVELS) -> bool:
+    return any(el.tag in CODE_TAGS for el in chain[-levels:])
 
 
 def hint_factor(el) -> float:

@@ -42,15 +42,18 @@ from .lines import (  # noqa: F401  (has_date_text, dated_markup: re-exported, p
     take_post_chrome,
 )
 from .cards import take_card_lines
-from .groups import groupable_without_class, is_preview_list, single_reply, unit_name
+from .groups import HEADING_TAGS, groupable_without_class, is_preview_list, single_reply, unit_name
 from .article import (
     ANCESTOR_WEIGHTS,
     MAX_ARTICLE_LINK_DENSITY,
     ROOT_TAGS,
     _best_container,
+    NEGATIVE_HINT_FACTOR,
     _totals,
     article_elements,
     container_score,
+    hint_factor,
+    is_help_box,
     in_prose_list,
     same_markup_paragraphs,
     thin_article,
@@ -417,7 +420,10 @@ def lead_post(ancestors: list[tuple], totals: dict, group: PostGroup, *, min_sco
     # near the page root.
     parent = group.members[0].getparent()
     near = {parent, *islice(parent.iterancestors(), max_distance)}
-    candidates = {el: totals[el] for el in before if el in totals and not near.isdisjoint(el.iterancestors())}
+    # (not a box its class says is chrome: posting guidelines, a help panel; not a heading: the
+    # thread's title is no post)
+    candidates = {el: totals[el] for el in before if el in totals and not near.isdisjoint(el.iterancestors())
+                  and el.tag not in HEADING_TAGS and hint_factor(el) > NEGATIVE_HINT_FACTOR}
     best = _best_container(candidates)
     if best is None or container_score(best, totals[best]) < min_score:
         return None
@@ -445,6 +451,8 @@ def thread_shape(group: PostGroup | None, totals: dict, *, min_share: float = MI
     if not (peak_in_group or inside_best):
         return ARTICLE_WITH_REPLIES
     entry = totals[best]
-    if group.chars >= min_share * (entry.chars - entry.link_chars):
+    # A posting-guidelines or help box is not the article's text, however long.
+    aside = sum(totals[c].chars - totals[c].link_chars for c in best if c in totals and is_help_box(c))
+    if group.chars >= min_share * (entry.chars - entry.link_chars - aside):
         return THREAD
     return ARTICLE
