@@ -260,8 +260,9 @@ class Pending:
     posts_to_score: list[Reply] = field(default_factory=list)
     western: list[Reply] = field(default_factory=list)
     # the second reading (score_pending): (post, line index, the reply without that line) for the
-    # replies read as ads, and (post, -1, the reply) for the Western replies to read whole
-    second: list[tuple[int, int, str]] = field(default_factory=list)
+    # replies read as ads, (post, -1, the reply) for the Western replies to read whole, and
+    # (None, line index, the line) for their lines outside the model's scope, read alone
+    second: list[tuple[int | None, int, str]] = field(default_factory=list)
     ad_posts: dict[int, float] = field(default_factory=dict)  # Chinese replies read as ads: their score
     flagged_posts: set[int] = field(default_factory=set)  # replies read whole with a line removed as spam
 
