@@ -125,6 +125,7 @@ def test_a_western_reply_is_read_whole_only_next_to_a_line_removed_by_itself():
     (0.95, 0.9, False, True), (0.6, 0.9, False, False), (0.6, 0.9, True, True), (0.4, 0.9, True, False),
     (0.4, 0.31, False, False),  # never an ad under even odds on the whole reading alone
     (0.4, 0.31, True, True),  # next to a removed line, the model's own (lower) threshold
+    (0.85, 0.987, False, True), (0.75, 0.987, False, False),  # a line threshold over WHOLE_REPLY_MAX_BAR
 ])
 def test_reads_as_ad(score, threshold, flagged, ad):
     assert reads_as_ad(score, threshold, flagged) is ad
