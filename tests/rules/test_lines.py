@@ -2,7 +2,7 @@
 
 import pytest
 
-from cleaner.segment.blocks import BODY, CHROME, QUOTE, Block, PostMeta, Segmented
+from cleaner.segment.blocks import CHROME, QUOTE, Block, PostMeta, Segmented
 from cleaner.rules.lines import judge, page_context
 
 
