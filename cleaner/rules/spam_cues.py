@@ -56,6 +56,9 @@ THREAD_REACTIONS: tuple[str, ...] = (
     "thanks for sharing", "thank you for", "thanks", "this fixed", "that fixed", "worked for me", "same here",
     "same problem", "same issue", "i agree", "agreed", "good point", "great post", "the op", "op's", "did you try",
     "have you tried",
+    # de, fr, es, it, pt, ru, ja: the same reactions in the languages of the Western forums seen most
+    "danke", "hat geholfen", "stimme zu", "merci", "ça marche", "d'accord", "gracias", "funcionó", "de acuerdo",
+    "grazie", "ha funzionato", "obrigado", "funcionou", "спасибо", "помогло", "согласен", "ありがとう", "解決しました",
 )
 _REACTION = re.compile("|".join(map(re.escape, sorted(THREAD_REACTIONS, key=len, reverse=True))), re.I)
 

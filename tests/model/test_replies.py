@@ -96,6 +96,9 @@ def test_a_line_that_reads_as_genuine_alone_stays_beside_an_ad_line_that_stands_
     assert western[0] in asked  # outside the model's scope, read alone because the reply is read whole
     assert spam == [(western[1], "model:fake", 0.99)]
     assert result.posts[1].text == western[0]
+    german = ["Danke, das hat geholfen!", "Cheap essay writing service at bestessays.top"]
+    result, spam, _ = clean_reply(german, {" ".join(german): 0.99, german[0]: 0.01, german[1]: 0.99})
+    assert spam == [(german[1], "model:fake", 0.99)] and result.posts[1].text == german[0]
     fragment = ["税点低，量大从优，当天出票", "代开各类发票，联系电话13812345678"]
     _, spam, _ = clean_reply(fragment, {" ".join(fragment): 0.99, fragment[0]: 0.03, fragment[1]: 0.99})
     assert spam == [(fragment[1], "spam:contact-me", 1.0), (fragment[0], "spam:spam-reply", 0.03)]
