@@ -376,7 +376,7 @@ def finish(pending: Pending, scores: Sequence[float], rule: str = "model") -> Cl
                     line_scores)
     ad_lines = set()
     for (post, i, _), score in second:
-        if i >= 0 and post in whole and i not in own and belongs_to_ad(whole[post], float(score)):
+        if i >= 0 and post in whole and belongs_to_ad(whole[post], float(score)):
             ad_lines.add(i)
             line_scores.setdefault(i, whole[post])  # a line the model did not read alone: the reply's score
     return assemble(pending.seg, pending.verdicts, replies=pending.replies, encoding=pending.encoding,

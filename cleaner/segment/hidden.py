@@ -20,6 +20,7 @@ import threading
 from lxml import etree
 
 from .blocks import HIDDEN
+from .quotes import texts_without
 from .walk import Mark
 
 # Class tokens that hide an element in the common CSS frameworks and themes (Bootstrap 3-5,
@@ -83,7 +84,7 @@ MAX_STYLE_SELECTORS = 200  # hidden selectors read from a page's style sheet, at
 # (lower case, as sheets write them: a pattern starting with a literal is searched fast, and a
 # theme's sheet inlined in the page runs to hundreds of kilobytes)
 _HIDING_DECLARATIONS = (re.compile(r"display\s*:\s*none"), re.compile(r"visibility\s*:\s*hidden"))
-_HIDING_DECLARATION = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)  # (in one rule: short)
+_HIDING_DECLARATION = re.compile("|".join(p.pattern for p in _HIDING_DECLARATIONS), re.I)  # (in one rule: short)
 _SHOWING_DECLARATION = re.compile(r"display\s*:\s*(?!none)[a-z-]+|visibility\s*:\s*visible", re.I)
 _SIMPLE_SELECTOR = re.compile(r"([.#])([A-Za-z_][\w-]*)")
 _COMMENT = re.compile(r"/\*.*?\*/", re.S)
@@ -112,11 +113,14 @@ def hidden_selectors(css: str, *, max_selectors: int = MAX_STYLE_SELECTORS) -> t
 
     Read from the hiding declarations outwards, not rule by rule: a theme's sheet has thousands
     of rules and a few dozen hiding ones."""
-    if "/*" in css:
-        css = _COMMENT.sub("", css)
+    css = _without_comments(css)
     classes, ids = _hiding_rules(css, max_selectors=max_selectors)
     shown = _shown_again(css, classes | ids) if classes or ids else set()
     return classes - shown, ids - shown
+
+
+def _without_comments(css: str) -> str:
+    return _COMMENT.sub("", css) if "/*" in css else css
 
 
 def _hiding_rules(css: str, *, max_selectors: int = MAX_STYLE_SELECTORS) -> tuple[set, set]:
@@ -211,8 +215,7 @@ def style_hidden(root: etree._Element, named: list | None = None) -> set:
     css = page_styles(root)
     if not css:
         return set()
-    if "/*" in css:
-        css = _COMMENT.sub("", css)
+    css = _without_comments(css)
     classes, ids = _hiding_rules(css)
     if not classes and not ids:
         return set()
@@ -278,8 +281,7 @@ def noscript_copies(root: etree._Element, noscripts: list, *, share: float = NOS
     """The <noscript> blocks whose text is mostly found outside them too: the server-rendered
     copy of a stream the page renders with script (the same posts twice). A <noscript> block
     holding the only copy of its text is the page's text and stays."""
-    inside = set(noscripts)
-    outside = " ".join(_text_outside(root, inside))
+    outside = " ".join(" ".join(piece.split()) for piece in texts_without(root, set(noscripts)))
     copies = []
     for el in noscripts:
         pieces = [p for p in (" ".join(t.split()) for t in el.itertext()) if len(p) >= min_piece]
@@ -287,21 +289,3 @@ def noscript_copies(root: etree._Element, noscripts: list, *, share: float = NOS
         if total and sum(len(p) for p in pieces if p in outside) >= share * total:
             copies.append(el)
     return copies
-
-
-def _text_outside(root, skip: set) -> list[str]:
-    out: list[str] = []
-
-    def visit(el) -> None:
-        if el in skip:
-            return
-        if el.text:
-            out.append(" ".join(el.text.split()))
-        for child in el:
-            if isinstance(child.tag, str):
-                visit(child)
-            if child.tail:
-                out.append(" ".join(child.tail.split()))
-
-    visit(root)
-    return out

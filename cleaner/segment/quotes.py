@@ -231,21 +231,27 @@ def _name_key(name: str) -> str:
     return collapse_spaces(name).strip(_NAME_EDGES).casefold()
 
 
-def _body_text(el: etree._Element, quotes: frozenset | set) -> str:
-    """A post body's text without its quote elements (what a quote could repeat)."""
+def texts_without(el: etree._Element, skip: frozenset | set) -> list[str]:
+    """The text pieces of ``el`` in document order, the subtrees of the elements in ``skip`` left
+    out (their tails kept: they follow the element, they are not in it)."""
     pieces: list[str] = []
 
     def visit(node) -> None:
         if node.text:
             pieces.append(node.text)
         for child in node:
-            if isinstance(child.tag, str) and child not in quotes:
+            if isinstance(child.tag, str) and child not in skip:
                 visit(child)
             if child.tail:
                 pieces.append(child.tail)
 
     visit(el)
-    return " ".join(pieces)
+    return pieces
+
+
+def _body_text(el: etree._Element, quotes: frozenset | set) -> str:
+    """A post body's text without its quote elements (what a quote could repeat)."""
+    return " ".join(texts_without(el, quotes))
 
 
 class PageQuotes:
@@ -449,4 +455,5 @@ __all__ = [
     "post_link_rule",
     "read_quote",
     "reference_rule",
+    "texts_without",
 ]
