@@ -58,10 +58,18 @@ PROSE_LIST_ITEM_SHARE = 0.5  # ... that are this share of the list's other items
 MIN_UNLINKED_WORD_CHARS = 6  # ... when its words outside the links are this many letters/CJK
 
 _POSITIVE_HINT = re.compile(r"article|content|post|text|body|entry|main|story|detail|正文|news|blog", re.I)
+# Words of a posting-guidelines or help box's class/id (whole words: not "helpful", "rulesets").
+HELP_WORDS = ("help", "tips", "rules", "hints?", "instructions", "disclaimer")
+
+
+def _help_hint(words) -> str:
+    return rf"guideline|(?<![a-z])(?:{'|'.join(words)})(?![a-z])"
+
+
 _NEGATIVE_HINT = re.compile(
     r"comment|foot|sidebar|side-|aside|nav|menu|header|copyright|related|recommend|share|banner|widget"
     r"|popup|modal|login|rank|breadcrumb|\bpay|reward|dialog|hot|\bad[s_-]|advert|sponsor|promo|feed|teaser"
-    r"|guideline|(?<![a-z])(?:help|tips|rules|hints?|instructions|disclaimer)(?![a-z])",
+    r"|" + _help_hint(HELP_WORDS),
     re.I,
 )
 # Files an author attaches to a post; a link showing such a name is the attachment itself.
@@ -77,8 +85,7 @@ _ATTACHMENT = re.compile(
     re.I,
 )
 # A posting-guidelines or help box beside a question: chrome however much it says.
-HELP_BOX_HINT = re.compile(r"guideline|(?<![a-z])(?:help|tips|rules|hints?|instructions|disclaimer"
-                           r"|how-?to-?(?:ask|answer|post))(?![a-z])", re.I)
+HELP_BOX_HINT = re.compile(_help_hint((*HELP_WORDS, "how-?to-?(?:ask|answer|post)")), re.I)
 _WORD_CHAR = re.compile(r"[^\W\d_]")
 
 

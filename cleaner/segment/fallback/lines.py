@@ -65,7 +65,7 @@ MONTH_YEAR_MAX_CHARS = 20
 DATE_ATTRIBUTES = ("datetime", "title", "data-time", "data-timestamp", "data-date", "data-datetime", "data-created")
 DATE_ATTRIBUTE_MAX_CHARS = 40  # a longer title is a tooltip sentence, not a date
 NAMED_BY_TITLE_TAGS = frozenset({"a", "img", "input", "link", "meta"})  # their titles are names, not dates
-_DATED_ATTRIBUTE = etree.XPath("//*[" + " or ".join(f"@{a}" for a in DATE_ATTRIBUTES) + "]")
+_DATED_MARKUP = etree.XPath("//*[self::time or " + " or ".join(f"@{a}" for a in DATE_ATTRIBUTES) + "]")
 _TIMESTAMP = re.compile(r"\d{10}(?:\d{3})?")
 _DIGIT = re.compile(r"\d")
 
@@ -75,7 +75,7 @@ def dated_markup(root, *, max_chars: int = DATE_ATTRIBUTE_MAX_CHARS) -> list:
     timestamp: where markup says "a date is here" though the text does not (a relative "5y",
     "Aug 2021", an icon). lxml selects the candidates in C (one pass; fallback pages only)."""
     found = []
-    for el in _DATED_ATTRIBUTE(root):
+    for el in _DATED_MARKUP(root):
         if el.tag == "time":
             found.append(el)
             continue
@@ -85,14 +85,11 @@ def dated_markup(root, *, max_chars: int = DATE_ATTRIBUTE_MAX_CHARS) -> list:
                     and _DIGIT.search(value) and _is_date_value(value):
                 found.append(el)
                 break
-    found.extend(el for el in root.iter("time") if el.get("datetime") is None)
     return found
 
 
-def _is_date_value(value: str, *, max_chars: int = DATE_ATTRIBUTE_MAX_CHARS) -> bool:
+def _is_date_value(value: str) -> bool:
     value = value.strip()
-    if len(value) > max_chars:
-        return False
     return _TIMESTAMP.fullmatch(value) is not None or has_date_text(value)
 
 
