@@ -74,23 +74,39 @@ class Deadline:
         """``work()`` under the watchdog; a deadline passed inside it is a CleanTimeoutError.
         (Not a context manager: the watchdog may fire at any bytecode, and one landing in a
         context manager's ``__exit__`` before its own ``try`` would escape as _DeadlinePassed.
-        Here everything from arming to disarming sits inside one ``try``.)"""
+        Here everything from arming to disarming sits inside one ``try``; the ticket is taken
+        first, so that an exception raised while arming (a batch's SIGALRM time limit) still
+        finds the arming to undo.)"""
         if self.seconds is None:
             return work()
+        ticket = _WATCHDOG.ticket()
         try:
-            token = _WATCHDOG.arm(threading.get_ident(), self.start + self.seconds)
             try:
+                _WATCHDOG.arm(ticket, threading.get_ident(), self.start + self.seconds)
                 return work()
             finally:
-                while True:  # the watchdog may fire at any bytecode, disarming included
-                    try:
-                        _WATCHDOG.disarm(token)
-                        break
-                    except _DeadlinePassed:  # it fired as the page finished: in time to count
-                        continue  # (disarm again: it is idempotent, and clears what is pending)
+                _disarm_surely(ticket)
         except _DeadlinePassed:  # (fired once per arming: the watchdog forgets what it fired)
             raise CleanTimeoutError(f"cleaning took longer than {self.seconds:g} s "
                                     f"(stopped during {self.stage})") from None
+
+
+def _disarm_surely(ticket: tuple | None) -> None:
+    """Disarm whatever lands meanwhile: the watchdog firing as the page finished (in time to
+    count: disarm again, which clears what is pending), or another exception (a SIGALRM time
+    limit), raised once the disarming is done. Left armed, the watchdog would fire later, in
+    code that does not expect it."""
+    raised: BaseException | None = None
+    while True:
+        try:
+            _WATCHDOG.disarm(ticket)
+            break
+        except _DeadlinePassed:
+            continue
+        except BaseException as exc:  # noqa: BLE001 (re-raised below)
+            raised = raised or exc
+    if raised is not None:
+        raise raised
 
 
 class _DeadlinePassed(BaseException):
@@ -109,16 +125,24 @@ class _Watchdog:
         self._thread: threading.Thread | None = None
         self._state = _WatchState()
 
-    def arm(self, thread_id: int, deadline: float) -> tuple | None:
+    def ticket(self) -> tuple | None:
+        """A number for one arming, not yet armed (None: no watchdog to be had, under a memory
+        cap; the checks between stages remain)."""
         if (self._pid != os.getpid() or self._thread is None or not self._thread.is_alive()) and not self._start():
-            return None  # no thread to be had (a memory cap): the checks between stages remain
+            return None
         state = self._state
         with state.cond:
             state.next += 1
-            state.due[state.next] = (thread_id, deadline)
+            return state, state.next
+
+    def arm(self, ticket: tuple | None, thread_id: int, deadline: float) -> None:
+        if ticket is None:
+            return
+        state, token = ticket
+        with state.cond:
+            state.due[token] = (thread_id, deadline)
             if deadline < state.wake:  # else it wakes in time anyway: no switch per page
                 state.cond.notify()
-            return state, state.next
 
     def disarm(self, armed: tuple | None) -> None:
         if armed is None:

@@ -16,6 +16,7 @@ from . import spam_patterns as sp
 from ..segment.blocks import BODY, Block, Segmented
 from .normalize import collapse_spaces, fold, for_matching, matching_form
 from ..prefilter import lowered, may_contain, needed_literals
+from .spam_cues import offer_cues
 from .vocab import BUTTON_SEPARATORS, BUTTON_WORDS, CHROME_LINES
 
 # A block with at least this many links, mostly link text, is a link farm.
@@ -24,6 +25,10 @@ LINK_FARM_MIN_DENSITY = 0.7
 # A line repeated in this many posts by at least two authors is an injected ad.
 REPEATED_MIN_POSTS = 3
 REPEATED_MIN_CHARS = 15
+# A contact id (or a landline) beside this many distinct offer/solicitation/company terms is an ad:
+# two commercial signals besides the number. (One is not enough: 1% of the written genuine
+# notices, sales and recruitment lines hold a number and one such word; none holds two.)
+CONTACT_OFFER_MIN_CUES = 2
 
 
 class Verdict(NamedTuple):
@@ -189,15 +194,22 @@ def ad_with_link(block: Block, line: Line, ctx: PageContext) -> Verdict | None:
     return None
 
 
-def contact_me(block: Block, line: Line, ctx: PageContext) -> Verdict | None:
-    """A phone/QQ/WeChat id offered to the reader: with ad vocabulary, or in a short line that invites contact."""
+def contact_me(block: Block, line: Line, ctx: PageContext, *,
+               min_offer_cues: int = CONTACT_OFFER_MIN_CUES) -> Verdict | None:
+    """A phone/QQ/WeChat id offered to the reader: with ad vocabulary, in a short line that invites
+    contact, or (a landline too) among offer words ("办理…下卡快…费用…电话 029-85469157")."""
     lower = line.matching_lower
     if not any(may_contain(needs, lower) and pattern.search(line.matching) for pattern, needs in _CONTACTS):
-        return None  # = not sp.find_contacts(line.matching)
+        # = not sp.find_contacts(line.matching)
+        if "0" in lower and sp.LANDLINE.search(line.matching) and offer_cues(lower) >= min_offer_cues:
+            return Verdict("spam", "spam:contact-offer")
+        return None
     if sp.find_ad_keywords(line.matching):
         return Verdict("spam", "spam:contact-ad")
     if len(line.matching) <= sp.MAX_CONTACT_LINE_CHARS and sp.CALL_TO_ACTION.search(line.matching):
         return Verdict("spam", "spam:contact-me")
+    if offer_cues(lower) >= min_offer_cues:
+        return Verdict("spam", "spam:contact-offer")
     return None
 
 

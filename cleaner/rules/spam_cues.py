@@ -28,6 +28,17 @@ CUE_TABLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("salutation", ("尊敬的", "您好", "你好", "老板", "负责人", "亲爱的", "各位朋友", "dear", "hi friend", "hello friend")),
 )
 
+# The tables whose terms make a line an offer (a salutation alone does not).
+OFFER_TABLES = ("offer", "solicit", "company")
+_OFFER_TERMS = re.compile("|".join(map(re.escape, sorted(
+    (t for name, terms in CUE_TABLES if name in OFFER_TABLES for t in terms), key=len, reverse=True))))
+
+
+def offer_cues(lower: str) -> int:
+    """How many distinct offer, solicitation and company terms a lower-cased line holds."""
+    return len(set(_OFFER_TERMS.findall(lower)))
+
+
 # A reply line that only greets or signs off: it goes with an ad reply (see cleaner.assemble).
 _ADDRESSEE = r"(?:(?:尊敬的|亲爱的)?\S{0,12}?(?:老板|负责人|经理|先生|女士|客户|朋友|会员|用户|领导)们?|各位|大家|亲)"
 _GREETING = r"(?:您好|你好|好|hello|hi|dear\s+\w+)"

@@ -69,7 +69,7 @@ def test_next_to_a_line_removed_by_itself_the_reply_reads_as_an_ad_from_even_odd
     # a line the model removed by itself counts as well
     _, spam, _ = clean_reply(FRAGMENTS, {" ".join(FRAGMENTS): 0.8, FRAGMENTS[1]: 0.95, FRAGMENTS[0]: 0.5})
     assert spam == [(FRAGMENTS[1], "model:fake", 0.95), (FRAGMENTS[0], "spam:spam-reply", 0.5)]
-    _, spam, _ = clean_reply(FRAGMENTS, {" ".join(FRAGMENTS): 0.6})  # no line removed: 0.6 is not enough
+    _, spam, _ = clean_reply(FRAGMENTS, {" ".join(FRAGMENTS): 0.45})  # no line removed: under even odds
     assert spam == []
 
 
@@ -125,10 +125,10 @@ def test_a_western_reply_is_read_whole_only_next_to_a_line_removed_by_itself():
 
 
 @pytest.mark.parametrize("score,threshold,flagged,ad", [
-    (0.95, 0.9, False, True), (0.6, 0.9, False, False), (0.6, 0.9, True, True), (0.4, 0.9, True, False),
+    (0.95, 0.9, False, True), (0.45, 0.9, False, False), (0.45, 0.9, True, False),
     (0.4, 0.31, False, False),  # never an ad under even odds on the whole reading alone
     (0.4, 0.31, True, True),  # next to a removed line, the model's own (lower) threshold
-    (0.85, 0.987, False, True), (0.75, 0.987, False, False),  # a line threshold over WHOLE_REPLY_MAX_BAR
+    (0.6, 0.987, False, True), (0.45, 0.987, False, False),  # a line threshold over WHOLE_REPLY_MAX_BAR
 ])
 def test_reads_as_ad(score, threshold, flagged, ad):
     assert reads_as_ad(score, threshold, flagged) is ad

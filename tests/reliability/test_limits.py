@@ -62,3 +62,26 @@ def test_the_time_limit_stops_a_page_inside_a_long_stage():
 def test_a_fast_page_under_a_time_limit_is_unchanged():
     assert (cleaner.Cleaner(model=None, time_limit=30).clean(POST).text
             == cleaner.Cleaner(model=None, time_limit=None).clean(POST).text)
+
+
+def test_an_exception_landing_while_the_watchdog_is_disarmed_still_disarms_it(monkeypatch):
+    # A batch's SIGALRM limit can fire inside Deadline.run's disarming (both limits at the same
+    # moment): it must pass on as itself, and the arming must be undone, or the watchdog fires
+    # later in code that does not expect it (seen as a stray _DeadlinePassed under load).
+    from cleaner import pipeline
+
+    watchdog = pipeline._WATCHDOG
+    real_disarm, calls = watchdog.disarm, []
+
+    def disarm_interrupted_once(ticket):
+        calls.append(ticket)
+        if len(calls) == 1:
+            raise CleanTimeoutError("page took longer than the time limit")
+        real_disarm(ticket)
+
+    monkeypatch.setattr(watchdog, "disarm", disarm_interrupted_once)
+    with pytest.raises(CleanTimeoutError, match="^page took longer than the time limit$"):
+        pipeline.Deadline(30).run(lambda: "cleaned")
+    assert len(calls) == 2 and calls[0] == calls[1]
+    state, token = calls[0]
+    assert token not in state.due

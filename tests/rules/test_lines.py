@@ -63,6 +63,11 @@ def test_chrome_rules(line, expected):
     ("今天大家出来玩啊，顺便说一下，有事找我加薇：ａｂｃ１２３４５，随时在线，周末也可以约出来一起吃饭聊天，地点大家定吧，反正离得都不远，开车半小时就到了",
      ("spam", "spam:wechat-homophone")),
     ("原单奢侈品包包 工厂直销 价格只要专柜一折 V信 lux 6 6 9 0 1", ("spam", "spam:wechat-homophone")),
+    # a number (a landline too) among two or more offer words: the polite business ad
+    ("本公司承接各类装修工程，价格实惠，咨询电话 029-85469157", ("spam", "spam:contact-offer")),
+    ("提供信用卡办理，下卡快，详询 (0571)47525776", ("spam", "spam:contact-offer")),
+    ("尊敬的客户您好，我行推出优惠活动，办理即送礼品，本活动长期有效，名额有限先到先得，请各位抓紧时间，手机 13912345678",
+     ("spam", "spam:contact-offer")),
     # a blocked domain listed with "www." only (3,937 of them were never blocked)
     ("see http://www.0001666.com/x", ("spam", "spam:blocked-domain")),
 ])
@@ -91,6 +96,9 @@ def test_spam_rules(line, expected):
     "坐飞机：大概两个小时就到",
     "他在单位很有威信，大家都服他",
     "咨询电话 0571 8888 6666（工作日）",
+    # a shop's own number with one offer word is a notice, not yet an ad
+    "本店电话 0571-88886666，营业时间 9:00-18:00，节假日照常营业",
+    "我们公司的总机是 029-85469157，有事可以打过来找我",
     "1 0 0 0 0 0 0 0 0 0 0",
 ])
 def test_genuine_lines_are_kept(line):
