@@ -29,6 +29,10 @@ REPEATED_MIN_CHARS = 15
 # two commercial signals besides the number. (One is not enough: 1% of the written genuine
 # notices, sales and recruitment lines hold a number and one such word; none holds two.)
 CONTACT_OFFER_MIN_CUES = 2
+# ... in a line this short: an ad is (466 of the 468 SMS ads it takes are); a long paragraph that
+# mentions a number and "free" and "order" is prose (two such real forum paragraphs, 6,372 and
+# 102,888 characters, in ../shared/data gold).
+CONTACT_OFFER_MAX_CHARS = 200
 
 
 class Verdict(NamedTuple):
@@ -194,21 +198,22 @@ def ad_with_link(block: Block, line: Line, ctx: PageContext) -> Verdict | None:
     return None
 
 
-def contact_me(block: Block, line: Line, ctx: PageContext, *,
-               min_offer_cues: int = CONTACT_OFFER_MIN_CUES) -> Verdict | None:
+def contact_me(block: Block, line: Line, ctx: PageContext, *, min_offer_cues: int = CONTACT_OFFER_MIN_CUES,
+               offer_max_chars: int = CONTACT_OFFER_MAX_CHARS) -> Verdict | None:
     """A phone/QQ/WeChat id offered to the reader: with ad vocabulary, in a short line that invites
-    contact, or (a landline too) among offer words ("办理…下卡快…费用…电话 029-85469157")."""
+    contact, or (a landline too) among offer words ("本公司承接…价格实惠，咨询电话 029-85469157")."""
     lower = line.matching_lower
     if not any(may_contain(needs, lower) and pattern.search(line.matching) for pattern, needs in _CONTACTS):
         # = not sp.find_contacts(line.matching)
-        if "0" in lower and sp.LANDLINE.search(line.matching) and offer_cues(lower) >= min_offer_cues:
+        if (len(lower) <= offer_max_chars and "0" in lower and sp.LANDLINE.search(line.matching)
+                and offer_cues(lower) >= min_offer_cues):
             return Verdict("spam", "spam:contact-offer")
         return None
     if sp.find_ad_keywords(line.matching):
         return Verdict("spam", "spam:contact-ad")
     if len(line.matching) <= sp.MAX_CONTACT_LINE_CHARS and sp.CALL_TO_ACTION.search(line.matching):
         return Verdict("spam", "spam:contact-me")
-    if offer_cues(lower) >= min_offer_cues:
+    if len(lower) <= offer_max_chars and offer_cues(lower) >= min_offer_cues:
         return Verdict("spam", "spam:contact-offer")
     return None
 
