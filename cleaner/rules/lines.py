@@ -203,17 +203,14 @@ def contact_me(block: Block, line: Line, ctx: PageContext, *, min_offer_cues: in
     """A phone/QQ/WeChat id offered to the reader: with ad vocabulary, in a short line that invites
     contact, or (a landline too) among offer words ("本公司承接…价格实惠，咨询电话 029-85469157")."""
     lower = line.matching_lower
-    if not any(may_contain(needs, lower) and pattern.search(line.matching) for pattern, needs in _CONTACTS):
-        # = not sp.find_contacts(line.matching)
-        if (len(lower) <= offer_max_chars and "0" in lower and sp.LANDLINE.search(line.matching)
-                and offer_cues(lower) >= min_offer_cues):
-            return Verdict("spam", "spam:contact-offer")
-        return None
-    if sp.find_ad_keywords(line.matching):
+    # = bool(sp.find_contacts(line.matching)), each pattern tried only where it can match
+    has_id = any(may_contain(needs, lower) and pattern.search(line.matching) for pattern, needs in _CONTACTS)
+    if has_id and sp.find_ad_keywords(line.matching):
         return Verdict("spam", "spam:contact-ad")
-    if len(line.matching) <= sp.MAX_CONTACT_LINE_CHARS and sp.CALL_TO_ACTION.search(line.matching):
+    if has_id and len(line.matching) <= sp.MAX_CONTACT_LINE_CHARS and sp.CALL_TO_ACTION.search(line.matching):
         return Verdict("spam", "spam:contact-me")
-    if len(lower) <= offer_max_chars and offer_cues(lower) >= min_offer_cues:
+    if (len(lower) <= offer_max_chars and (has_id or sp.LANDLINE.search(line.matching))
+            and offer_cues(lower) >= min_offer_cues):
         return Verdict("spam", "spam:contact-offer")
     return None
 
