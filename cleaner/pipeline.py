@@ -36,6 +36,8 @@ T = TypeVar("T")
 
 # Default time limit per page; a keyword argument of Cleaner (as is max_bytes).
 TIME_LIMIT_S = 20.0
+# Tries to disarm the time-limit watchdog while other exceptions keep landing (see _disarm_surely).
+DISARM_ATTEMPTS = 3
 # Rules whose verdict stands only when the spam model does not read the line as genuine (scores
 # it under CONFIRM_MIN_SCORE): a phone number with "联系/电话" is how an ad ends, and also how a
 # recruitment post, a second-hand sale or a club notice does ("组里缺一个厨师……联系电话…": 0.002).
@@ -82,7 +84,7 @@ class Deadline:
         ticket = _WATCHDOG.ticket()
         try:
             try:
-                _WATCHDOG.arm(ticket, threading.get_ident(), self.start + self.seconds)
+                _WATCHDOG.arm(ticket, self.start + self.seconds)
                 return work()
             finally:
                 _disarm_surely(ticket)
@@ -91,20 +93,24 @@ class Deadline:
                                     f"(stopped during {self.stage})") from None
 
 
-def _disarm_surely(ticket: tuple | None) -> None:
+def _disarm_surely(ticket: tuple | None, *, attempts: int = DISARM_ATTEMPTS) -> None:
     """Disarm whatever lands meanwhile: the watchdog firing as the page finished (in time to
     count: disarm again, which clears what is pending), or another exception (a SIGALRM time
-    limit), raised once the disarming is done. Left armed, the watchdog would fire later, in
+    limit, a MemoryError while the page's tree still fills the memory budget), raised once the
+    disarming is done or after ``attempts`` tries. Left armed, the watchdog would fire later, in
     code that does not expect it."""
     raised: BaseException | None = None
     while True:
         try:
             _WATCHDOG.disarm(ticket)
             break
-        except _DeadlinePassed:
+        except _DeadlinePassed:  # (the watchdog fires once per arming: this ends)
             continue
         except BaseException as exc:  # noqa: BLE001 (re-raised below)
             raised = raised or exc
+            attempts -= 1
+            if attempts <= 0:
+                break
     if raised is not None:
         raise raised
 
@@ -126,31 +132,32 @@ class _Watchdog:
         self._state = _WatchState()
 
     def ticket(self) -> tuple | None:
-        """A number for one arming, not yet armed (None: no watchdog to be had, under a memory
-        cap; the checks between stages remain)."""
+        """A number for one arming of this thread, not yet armed (None: no watchdog to be had,
+        under a memory cap; the checks between stages remain). It holds what disarming needs,
+        so that disarming allocates nothing: it must work when a page has used up the memory."""
         if (self._pid != os.getpid() or self._thread is None or not self._thread.is_alive()) and not self._start():
             return None
         state = self._state
         with state.cond:
             state.next += 1
-            return state, state.next
+            return state, state.next, threading.get_ident(), ctypes.c_ulong(threading.get_ident())
 
-    def arm(self, ticket: tuple | None, thread_id: int, deadline: float) -> None:
+    def arm(self, ticket: tuple | None, deadline: float) -> None:
         if ticket is None:
             return
-        state, token = ticket
+        state, token, thread_id, _ = ticket
         with state.cond:
             state.due[token] = (thread_id, deadline)
             if deadline < state.wake:  # else it wakes in time anyway: no switch per page
                 state.cond.notify()
 
-    def disarm(self, armed: tuple | None) -> None:
-        if armed is None:
+    def disarm(self, ticket: tuple | None) -> None:
+        if ticket is None:
             return
-        state, token = armed
+        state, token, _, c_thread_id = ticket
         with state.cond:  # the watchdog fires holding it: once held, nothing new arrives
             if state.due.pop(token, None) is None:  # fired: one not yet delivered is dropped
-                _set_async_exc(threading.get_ident(), None)
+                _SET_ASYNC_EXC(c_thread_id, None)
 
     def _start(self) -> bool:
         """A new thread on a new state (a thread half started by an interrupt keeps the old one)."""
@@ -194,9 +201,11 @@ def _watch(state: _WatchState) -> None:
 _WATCHDOG = _Watchdog()
 
 
+_SET_ASYNC_EXC = ctypes.pythonapi.PyThreadState_SetAsyncExc
+
+
 def _set_async_exc(thread_id: int, exc_type: type | None) -> None:
-    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread_id),
-                                               None if exc_type is None else ctypes.py_object(exc_type))
+    _SET_ASYNC_EXC(ctypes.c_ulong(thread_id), None if exc_type is None else ctypes.py_object(exc_type))
 
 
 def read_page(page: Any, headers: Mapping[str, str] | None, max_bytes: int) -> Document:

@@ -83,5 +83,23 @@ def test_an_exception_landing_while_the_watchdog_is_disarmed_still_disarms_it(mo
     with pytest.raises(CleanTimeoutError, match="^page took longer than the time limit$"):
         pipeline.Deadline(30).run(lambda: "cleaned")
     assert len(calls) == 2 and calls[0] == calls[1]
-    state, token = calls[0]
+    state, token = calls[0][:2]
     assert token not in state.due
+
+
+def test_disarming_gives_up_after_its_attempts_when_exceptions_keep_landing(monkeypatch):
+    # (a MemoryError while the page's tree still fills the budget: no endless loop)
+    from cleaner import pipeline
+
+    watchdog = pipeline._WATCHDOG
+    real_disarm, calls = watchdog.disarm, []
+
+    def always_out_of_memory(ticket):
+        calls.append(ticket)
+        raise MemoryError
+
+    monkeypatch.setattr(watchdog, "disarm", always_out_of_memory)
+    with pytest.raises(MemoryError):
+        pipeline.Deadline(30).run(lambda: "cleaned")
+    assert len(calls) == pipeline.DISARM_ATTEMPTS
+    real_disarm(calls[0])  # (left armed, it would fire in a later test)
