@@ -19,7 +19,7 @@ from typing import Iterator
 
 from lxml import etree
 
-from ..prefilter import lowered, markup_needs, may_contain, narrowed, needed_literals, path_needs
+from ..prefilter import compile_xpath, lowered, markup_needs, may_contain, narrowed, needed_literals, path_needs
 from .base import EngineTable, Fingerprint
 from .registry import ENGINE_MODULES
 
@@ -68,8 +68,8 @@ def _compile(expr: str, *, boolean: bool = False) -> etree.XPath | None:
         if by_id:
             tag, value = by_id.groups()
             return etree.XPath(f"boolean(id('{value}')" + ("" if tag == "*" else f"[self::{tag}]") + ")")
-        return etree.XPath(f"boolean({expr})")
-    return etree.XPath(expr)
+        return compile_xpath(f"boolean({expr})")
+    return compile_xpath(expr)
 
 
 @dataclass(frozen=True)
@@ -155,7 +155,7 @@ def compile_table(table: EngineTable) -> CompiledTable:
 
     def xpath(expr: str) -> etree.XPath:
         if expr not in xpaths:
-            xpaths[expr] = etree.XPath(expr)
+            xpaths[expr] = compile_xpath(expr)
         return xpaths[expr]
 
     def optional(expr: str) -> etree.XPath | None:
@@ -301,8 +301,9 @@ def _attribute_values(attribute: str) -> etree.XPath:
         if not _ATTRIBUTE_NAME.fullmatch(attribute):
             raise ValueError(f"not an attribute name: {attribute!r}")
         # plain str results: lxml's default "smart" strings (each knowing its element) cost more
-        # than the scan on a page with many classes, and only the values are joined here
-        xpath = _ATTRIBUTE_XPATHS[attribute] = etree.XPath(f"//@{attribute}", smart_strings=False)
+        # than the scan on a page with many classes, and only the values are joined here.
+        # ("/descendant::*/@x" = "//@x", 20% faster: libxml2 then walks elements only.)
+        xpath = _ATTRIBUTE_XPATHS[attribute] = etree.XPath(f"/descendant::*/@{attribute}", smart_strings=False)
     return xpath
 
 
