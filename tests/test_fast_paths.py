@@ -182,8 +182,10 @@ def test_narrowed_table_xpaths_find_the_same_nodes_on_every_sample_page():
 def test_faster_xpaths_keep_positions_and_rewrite_only_what_is_equal():
     assert pf.faster_xpath("//*[starts-with(@id, 'postmessage_')]") == \
         "/descendant::*/@id[starts-with(., 'postmessage_')]/parent::*"
-    assert pf.faster_xpath("(.//div[@class='x']//a)[1]") == "(./descendant::div[@class='x']/descendant::a)[1]"
-    assert pf.faster_xpath("//a[contains(@href, 'x//y')]") == "/descendant::a[contains(@href, 'x//y')]"
+    assert pf.faster_xpath("(.//div[@class='x']//a)[1]") == "(./descendant::div/@class[.='x']/parent::*/descendant::a)[1]"
+    assert pf.faster_xpath("//p[@id='x' and @class='y']") == "/descendant::p[@id='x' and @class='y']"  # two attributes
+    assert pf.faster_xpath("//p[not(@id='x')]") == "/descendant::p[not(@id='x')]"  # true without @id
+    assert pf.faster_xpath("//a[contains(@href, 'x//y')]") == "/descendant::a/@href[contains(., 'x//y')]/parent::*"
     for kept in ("//x[1]", "//p[last()]", "//div[string-length(@id) > 1]", "//*[contains(@a, '')]//b[2]",
                  "//@class", "//text()", "//ancestor::div"):
         assert pf.faster_xpath(kept) in (kept, kept.replace("//*[", "/descendant::*[")), kept
