@@ -21,9 +21,12 @@ from lxml import etree
 
 try:  # the regex parser: which literals a pattern cannot match without
     from re import _constants as _sre, _parser as _sre_parser
+    from re._casefix import _EXTRA_CASES  # lower case -> what else re.I matches ("σ": "ς")
+    from _sre import unicode_tolower  # the simple lower case re.I compares
 except ImportError:  # pragma: no cover - Python < 3.11
     import sre_constants as _sre  # type: ignore[no-redef]
     import sre_parse as _sre_parser  # type: ignore[no-redef]
+    _EXTRA_CASES = unicode_tolower = None
 
 # ---------------------------------------------------------------- literal prefilters
 # Characters that match an ASCII letter under re.IGNORECASE besides its two cases.
@@ -39,6 +42,13 @@ def _literal_char(code: int) -> str | None:
     char = chr(code)
     if char.isascii() or (char.lower() == char == char.upper() and char.casefold() == char):
         return char.lower()
+    # A cased letter ("п", "ä"): re.I matches the characters whose simple lower case is its own,
+    # which str.lower() turns into it too, unless re knows more matches for it (σ and ς) or it is
+    # ASCII (the case traps: "İ" lowers to two characters, and lowered() refuses them).
+    lower = char.lower()
+    if (_EXTRA_CASES is not None and len(lower) == 1 and not lower.isascii()
+            and unicode_tolower(code) == ord(lower) and ord(lower) not in _EXTRA_CASES):
+        return lower
     return None
 
 
@@ -77,8 +87,8 @@ def _sequence_literals(items) -> list[tuple[str, ...]] | None:
         if chars is not None:  # too many spellings with the run before: a new run
             run = sorted(chars)
             continue
-        if op is _sre.SUBPATTERN and not av[1] and not av[2]:  # a group without local flags
-            clauses = _and(clauses, _sequence_literals(av[3]))
+        if op is _sre.SUBPATTERN:  # a group; local flags ("(?i:wrote)") change no literal's need:
+            clauses = _and(clauses, _sequence_literals(av[3]))  # literals are matched lower-cased
         elif op is _sre.BRANCH:
             alternatives = [_sequence_literals(branch) for branch in av[1]]
             if all(alt is not None for alt in alternatives):

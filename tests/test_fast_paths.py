@@ -42,6 +42,23 @@ def test_case_traps_are_every_non_ascii_character_matching_an_ascii_letter():
         assert all(re.fullmatch(letter, trap, re.IGNORECASE) for trap in traps)
 
 
+def test_a_cased_literal_is_what_lower_makes_of_every_character_re_i_matches_to_it():
+    """A non-ASCII cased letter is a literal ("п" of "писал") only when every character that
+    re.I matches to it is lower-cased into it: σ (re.I also matches ς) is not one."""
+    from _sre import unicode_tolower
+
+    for cp in range(0x80, 0x10000):
+        if 0xD800 <= cp <= 0xDFFF:
+            continue
+        literal = pf._literal_char(unicode_tolower(cp))
+        if literal is not None and not literal.isascii():
+            assert chr(cp).lower() == literal and re.fullmatch(re.escape(literal), chr(cp), re.I), hex(cp)
+    assert pf._literal_char(ord("п")) == "п" and pf._literal_char(ord("П")) == "п"
+    assert pf._literal_char(ord("σ")) is None and pf._literal_char(ord("Σ")) is None
+    # ("с" is not one: re.I also matches the old Cyrillic "ᲃ" to it)
+    assert pf.needed_literals(re.compile(r"(?:[^:]{1,80}?) (?i:писал):", re.I)) == ((" ", "пи", "ал", ":"),)
+
+
 def _literal_patterns() -> list[re.Pattern]:
     patterns = [sp.URL, sp._keyword_regex()] + [p for _, p in sp.CONTACT_PATTERNS]
     patterns += [p for p, _ in nz._EVASION_PATTERNS] + [nz._ZERO_LOOKALIKE]
