@@ -77,17 +77,24 @@ class Deadline:
         Here everything from arming to disarming sits inside one ``try``.)"""
         if self.seconds is None:
             return work()
+        thread_id = threading.get_ident()
         try:
-            token = _WATCHDOG.arm(threading.get_ident(), self.start + self.seconds)
-            try:
+            try:  # (arming inside the try: a signal handler's exception, such as the batch's
+                # SIGALRM limit, landing in arm() after it registered would leave it armed)
+                _WATCHDOG.arm(thread_id, self.start + self.seconds)
                 return work()
             finally:
+                other = None
                 while True:  # the watchdog may fire at any bytecode, disarming included
                     try:
-                        _WATCHDOG.disarm(token)
+                        _WATCHDOG.disarm(thread_id)
                         break
                     except _DeadlinePassed:  # it fired as the page finished: in time to count
                         continue  # (disarm again: it is idempotent, and clears what is pending)
+                    except BaseException as exc:  # a signal handler's: disarm first, then raise it
+                        other = exc  # (left armed, the deadline would fire into later work)
+                if other is not None:
+                    raise other
         except _DeadlinePassed:  # (fired once per arming: the watchdog forgets what it fired)
             raise CleanTimeoutError(f"cleaning took longer than {self.seconds:g} s "
                                     f"(stopped during {self.stage})") from None
@@ -120,13 +127,15 @@ class _Watchdog:
                 state.cond.notify()
             return state, state.next
 
-    def disarm(self, armed: tuple | None) -> None:
-        if armed is None:
-            return
-        state, token = armed
+    def disarm(self, thread_id: int) -> None:
+        """Forget the thread's deadline (by thread: arm() may not have returned its token)."""
+        state = self._state
         with state.cond:  # the watchdog fires holding it: once held, nothing new arrives
-            if state.due.pop(token, None) is None:  # fired: one not yet delivered is dropped
-                _set_async_exc(threading.get_ident(), None)
+            mine = [token for token, (armed_id, _) in state.due.items() if armed_id == thread_id]
+            for token in mine:
+                del state.due[token]
+            if not mine:  # fired (or never armed): one not yet delivered is dropped
+                _set_async_exc(thread_id, None)
 
     def _start(self) -> bool:
         """A new thread on a new state (a thread half started by an interrupt keeps the old one)."""
