@@ -347,7 +347,8 @@ def _attributes_first(expr: str) -> str:
         name = _one_attribute(condition)
         if name is None:
             continue
-        tested = re.sub(rf"@{re.escape(name)}(?![\w:-])", ".", condition)
+        attribute = re.compile(rf"@{re.escape(name)}(?![\w:-])")
+        tested = _outside_literals(condition, lambda part: attribute.sub(".", part))
         out += [expr[at:match.start()], f"//{match.group(1)}/@{name}[{tested.strip()}]/parent::*"]
         at = end + 1
     return "".join(out) + expr[at:]

@@ -203,6 +203,8 @@ def test_faster_xpaths_keep_positions_and_rewrite_only_what_is_equal():
     assert pf.faster_xpath("//p[@id='x' and @class='y']") == "/descendant::p[@id='x' and @class='y']"  # two attributes
     assert pf.faster_xpath("//p[not(@id='x')]") == "/descendant::p[not(@id='x')]"  # true without @id
     assert pf.faster_xpath("//a[contains(@href, 'x//y')]") == "/descendant::a/@href[contains(., 'x//y')]/parent::*"
+    assert pf.faster_xpath("//a[contains(@href, '@href') or @href='x']") == \
+        "/descendant::a/@href[contains(., '@href') or .='x']/parent::*"  # (literals are kept as written)
     for kept in ("//x[1]", "//p[last()]", "//div[string-length(@id) > 1]", "//*[contains(@a, '')]//b[2]",
                  "//@class", "//text()", "//ancestor::div"):
         assert pf.faster_xpath(kept) in (kept, kept.replace("//*[", "/descendant::*[")), kept
