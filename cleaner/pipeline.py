@@ -92,7 +92,9 @@ class Deadline:
                     except _DeadlinePassed:  # it fired as the page finished: in time to count
                         continue  # (disarm again: it is idempotent, and clears what is pending)
                     except BaseException as exc:  # a signal handler's: disarm first, then raise it
-                        other = exc  # (left armed, the deadline would fire into later work)
+                        if other is not None:  # (left armed, the deadline would fire into later
+                            raise  # work; but a disarm failing twice fails: no endless loop)
+                        other = exc
                 if other is not None:
                     raise other
         except _DeadlinePassed:  # (fired once per arming: the watchdog forgets what it fired)
