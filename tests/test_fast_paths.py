@@ -42,6 +42,23 @@ def test_case_traps_are_every_non_ascii_character_matching_an_ascii_letter():
         assert all(re.fullmatch(letter, trap, re.IGNORECASE) for trap in traps)
 
 
+def test_a_cased_literal_is_what_lower_makes_of_every_character_re_i_matches_to_it():
+    """A non-ASCII cased letter is a literal ("п" of "писал") only when every character that
+    re.I matches to it is lower-cased into it: σ (re.I also matches ς) is not one."""
+    from _sre import unicode_tolower
+
+    for cp in range(0x80, 0x10000):
+        if 0xD800 <= cp <= 0xDFFF:
+            continue
+        literal = pf._literal_char(unicode_tolower(cp))
+        if literal is not None and not literal.isascii():
+            assert chr(cp).lower() == literal and re.fullmatch(re.escape(literal), chr(cp), re.I), hex(cp)
+    assert pf._literal_char(ord("п")) == "п" and pf._literal_char(ord("П")) == "п"
+    assert pf._literal_char(ord("σ")) is None and pf._literal_char(ord("Σ")) is None
+    # ("с" is not one: re.I also matches the old Cyrillic "ᲃ" to it)
+    assert pf.needed_literals(re.compile(r"(?:[^:]{1,80}?) (?i:писал):", re.I)) == ((" ", "пи", "ал", ":"),)
+
+
 def _literal_patterns() -> list[re.Pattern]:
     patterns = [sp.URL, sp._keyword_regex()] + [p for _, p in sp.CONTACT_PATTERNS]
     patterns += [p for p, _ in nz._EVASION_PATTERNS] + [nz._ZERO_LOOKALIKE]
@@ -176,6 +193,39 @@ def test_narrowed_table_xpaths_find_the_same_nodes_on_every_sample_page():
                     expected = xpath(context)
                     assert (narrow(context) if narrow is not None else []) == expected, (path.name, xpath.path)
     assert narrowed_some > 100
+
+
+
+def test_faster_xpaths_keep_positions_and_rewrite_only_what_is_equal():
+    assert pf.faster_xpath("//*[starts-with(@id, 'postmessage_')]") == \
+        "/descendant::*/@id[starts-with(., 'postmessage_')]/parent::*"
+    assert pf.faster_xpath("(.//div[@class='x']//a)[1]") == "(./descendant::div/@class[.='x']/parent::*/descendant::a)[1]"
+    assert pf.faster_xpath("//p[@id='x' and @class='y']") == "/descendant::p[@id='x' and @class='y']"  # two attributes
+    assert pf.faster_xpath("//p[not(@id='x')]") == "/descendant::p[not(@id='x')]"  # true without @id
+    assert pf.faster_xpath("//a[contains(@href, 'x//y')]") == "/descendant::a/@href[contains(., 'x//y')]/parent::*"
+    assert pf.faster_xpath("//a[contains(@href, '@href') or @href='x']") == \
+        "/descendant::a/@href[contains(., '@href') or .='x']/parent::*"  # (literals are kept as written)
+    for kept in ("//x[1]", "//p[last()]", "//div[string-length(@id) > 1]", "//*[contains(@a, '')]//b[2]",
+                 "//@class", "//text()", "//ancestor::div"):
+        assert pf.faster_xpath(kept) in (kept, kept.replace("//*[", "/descendant::*[")), kept
+    assert pf.faster_xpath("//*[contains(@a, '')]") == "/descendant::*[contains(@a, '')]"  # true without @a
+
+
+def test_faster_table_xpaths_find_the_same_nodes_on_every_sample_page():
+    """Every engine XPath as written and in its faster form: the same nodes, in the same order,
+    from the document and from post elements."""
+    written = {e for t in ENGINES for e in (t.post, t.body, t.author, t.date, t.floor, t.title, t.forum, *t.quote,
+                                            *t.signature, *t.edit_notice, *t.drop, *t.noise) if e}
+    written |= {f"boolean({fp.xpath})" for t in ENGINES for fp in t.fingerprints if fp.xpath}
+    pairs = [(etree.XPath(e), pf.compile_xpath(e)) for e in sorted(written)]
+    assert sum(a.path != b.path for a, b in pairs) > 300
+    posts = [compile_table(t).post for t in ENGINES]
+    for path in PAGES:
+        root = parse_html(read_page(path.read_bytes(), None, 10**8).text)
+        contexts = [root] + [el for post in posts for el in post(root)][:30]
+        for plain, fast in pairs:
+            for context in contexts:
+                assert fast(context) == plain(context), (path.name, plain.path)
 
 
 # ---------------------------------------------------------------- the walker against a plain walk

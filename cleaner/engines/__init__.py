@@ -19,7 +19,7 @@ from typing import Iterator
 
 from lxml import etree
 
-from ..prefilter import lowered, markup_needs, may_contain, narrowed, needed_literals, path_needs
+from ..prefilter import compile_xpath, lowered, markup_needs, narrowed, needed_literals, path_needs
 from .base import EngineTable, Fingerprint
 from .registry import ENGINE_MODULES
 
@@ -68,8 +68,8 @@ def _compile(expr: str, *, boolean: bool = False) -> etree.XPath | None:
         if by_id:
             tag, value = by_id.groups()
             return etree.XPath(f"boolean(id('{value}')" + ("" if tag == "*" else f"[self::{tag}]") + ")")
-        return etree.XPath(f"boolean({expr})")
-    return etree.XPath(expr)
+        return compile_xpath(f"boolean({expr})")
+    return compile_xpath(expr)
 
 
 @dataclass(frozen=True)
@@ -155,7 +155,7 @@ def compile_table(table: EngineTable) -> CompiledTable:
 
     def xpath(expr: str) -> etree.XPath:
         if expr not in xpaths:
-            xpaths[expr] = etree.XPath(expr)
+            xpaths[expr] = compile_xpath(expr)
         return xpaths[expr]
 
     def optional(expr: str) -> etree.XPath | None:
@@ -235,6 +235,7 @@ class PageFacts:
         self._text_lower: str | None | object = _UNSET
         self._values: dict[str, str] = {}
         self._class_tokens: frozenset[str] | None = None
+        self._in_text: dict[str, bool] = {}  # literal -> in text_lower
 
     @property
     def generator(self) -> str:
@@ -256,6 +257,25 @@ class PageFacts:
         if self._text_lower is _UNSET:
             self._text_lower = lowered(self.text)
         return self._text_lower
+
+    def text_may_contain(self, needs) -> bool:
+        """``may_contain(needs, self.text_lower)``, each literal looked for once per page: most
+        text fingerprints need "powered by", and the text is the page's first and last 4000
+        characters."""
+        lower = self.text_lower
+        if needs is None or lower is None:
+            return True
+        found = self._in_text
+        for clause in needs:
+            for literal in clause:
+                hit = found.get(literal)
+                if hit is None:
+                    hit = found[literal] = literal in lower
+                if not hit:
+                    break
+            else:
+                return True
+        return False
 
     def values(self, attribute: str) -> str:
         """Every value of an attribute on the page, each between NUL separators (one C-level scan)."""
@@ -301,8 +321,9 @@ def _attribute_values(attribute: str) -> etree.XPath:
         if not _ATTRIBUTE_NAME.fullmatch(attribute):
             raise ValueError(f"not an attribute name: {attribute!r}")
         # plain str results: lxml's default "smart" strings (each knowing its element) cost more
-        # than the scan on a page with many classes, and only the values are joined here
-        xpath = _ATTRIBUTE_XPATHS[attribute] = etree.XPath(f"//@{attribute}", smart_strings=False)
+        # than the scan on a page with many classes, and only the values are joined here.
+        # ("/descendant::*/@x" = "//@x", 20% faster: libxml2 then walks elements only.)
+        xpath = _ATTRIBUTE_XPATHS[attribute] = etree.XPath(f"/descendant::*/@{attribute}", smart_strings=False)
     return xpath
 
 
@@ -325,7 +346,7 @@ def _test(fp: CompiledFingerprint, facts: PageFacts) -> bool:
         if not fp.xpath(facts.root):
             return False
     if fp.text is not None:
-        if not may_contain(fp.text_needs, facts.text_lower):
+        if not facts.text_may_contain(fp.text_needs):
             return False
         if not fp.text.search(facts.text):
             return False

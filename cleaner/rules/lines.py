@@ -77,7 +77,7 @@ _CHROME = tuple((name, kind, re.compile(rf"(?:{rx})\s*", re.I | re.S)) for name,
 # (".{0,60}(?:Powered by|...)"): whole-line matching retries the alternation at every offset of
 # the run, so it runs only on lines holding one of its literals (measured: the others, and
 # prefilters with many clauses, cost more to gate than to run).
-GATED_CHROME_LINES = frozenset({"powered-by"})
+GATED_CHROME_LINES = frozenset({"powered-by", "wrote"})
 
 
 def _chrome_runs(chrome) -> tuple:

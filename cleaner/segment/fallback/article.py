@@ -32,6 +32,7 @@ from .lines import (
     is_byline,
     paragraph_score,
 )
+from ...prefilter import lowered
 from ...textutil import WEB_ADDRESS as VISIBLE_URL
 
 MAX_ARTICLE_LINK_DENSITY = 0.5  # a line inside the article with more links than this is chrome
@@ -89,9 +90,22 @@ HELP_BOX_HINT = re.compile(_help_hint((*HELP_WORDS, "how-?to-?(?:ask|answer|post
 _WORD_CHAR = re.compile(r"[^\W\d_]")
 
 
+# (Speed: the hint patterns are lower case; searched case-sensitively in the lower-cased class/id
+# they are 3x faster than with re.I, same answers: prefilter.lowered says when a character that
+# re.I would fold to an ASCII letter is present, and then the re.I pattern is used.)
+_CASED = {p: re.compile(p.pattern) for p in (_NEGATIVE_HINT, _POSITIVE_HINT, HELP_BOX_HINT)}
+assert all(p.pattern == p.pattern.lower() for p in _CASED), "hint patterns are written in lower case"
+
+
+def _hints(pattern: re.Pattern, names: str) -> bool:
+    """``pattern`` (re.I) found in a class/id string."""
+    lower = lowered(names)
+    return (pattern.search(names) if lower is None else _CASED[pattern].search(lower)) is not None
+
+
 def is_help_box(el) -> bool:
     """A box whose class/id says it holds posting guidelines or help (not the thread's text)."""
-    return HELP_BOX_HINT.search(f"{el.get('class') or ''} {el.get('id') or ''}") is not None
+    return _hints(HELP_BOX_HINT, f"{el.get('class') or ''} {el.get('id') or ''}")
 
 
 @dataclass(slots=True)
@@ -135,14 +149,14 @@ def hint_factor(el) -> float:
     factor = 1.0
     hints = f"{el.get('class') or ''} {el.get('id') or ''}"
     if hints.strip():
-        if _NEGATIVE_HINT.search(hints):
+        if _hints(_NEGATIVE_HINT, hints):
             factor *= NEGATIVE_HINT_FACTOR
-        elif _POSITIVE_HINT.search(hints):
+        elif _hints(_POSITIVE_HINT, hints):
             factor *= POSITIVE_HINT_FACTOR
     for depth, ancestor in enumerate(el.iterancestors()):
         if depth >= HINT_ANCESTORS or ancestor.tag in ROOT_TAGS:
             break
-        if _NEGATIVE_HINT.search(f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}"):
+        if _hints(_NEGATIVE_HINT, f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}"):
             factor *= NEGATIVE_HINT_FACTOR
             break
     if el.tag == "li" or any(True for _ in el.iterancestors("li")):

@@ -65,7 +65,10 @@ MONTH_YEAR_MAX_CHARS = 20
 DATE_ATTRIBUTES = ("datetime", "title", "data-time", "data-timestamp", "data-date", "data-datetime", "data-created")
 DATE_ATTRIBUTE_MAX_CHARS = 40  # a longer title is a tooltip sentence, not a date
 NAMED_BY_TITLE_TAGS = frozenset({"a", "img", "input", "link", "meta"})  # their titles are names, not dates
-_DATED_MARKUP = etree.XPath("//*[self::time or " + " or ".join(f"@{a}" for a in DATE_ATTRIBUTES) + "]")
+# (= "//*[self::time or @datetime or ...]" as a union of attribute scans: the same elements in
+# page order, 4x faster than testing every element for each attribute; see prefilter.faster_xpath)
+_DATED_MARKUP = etree.XPath(" | ".join(
+    ["/descendant::time", *(f"/descendant::*/@{a}/parent::*" for a in DATE_ATTRIBUTES)]))
 _TIMESTAMP = re.compile(r"\d{10}(?:\d{3})?")
 _DIGIT = re.compile(r"\d")
 
