@@ -220,19 +220,27 @@ def _outer_group(expr: str) -> tuple[str, str] | None:
     tail = "[1]" if expr.endswith(")[1]") else ""
     if not expr.startswith("(") or not expr.endswith(")" + tail):
         return None
-    depth, quote = 0, ""
-    for i, char in enumerate(expr):
+    end = _closing(expr, 1, "(", ")")
+    return (expr[1:end], tail) if end == len(expr) - len(tail) - 1 else None
+
+
+def _closing(expr: str, start: int, opening: str, closing: str) -> int:
+    """The index of the ``closing`` character that closes the ``opening`` one just before
+    ``start``, quoted literals skipped (-1: none)."""
+    depth, quote = 1, ""
+    for i in range(start, len(expr)):
+        char = expr[i]
         if quote:
             quote = "" if char == quote else quote
         elif char in "'\"":
             quote = char
-        elif char == "(":
+        elif char == opening:
             depth += 1
-        elif char == ")":
+        elif char == closing:
             depth -= 1
             if depth == 0:
-                return (expr[1:i], tail) if i == len(expr) - len(tail) - 1 else None
-    return None
+                return i
+    return -1
 
 
 def _union_plan(expr: str) -> tuple | None:
@@ -313,24 +321,6 @@ def _position_free(expr: str) -> bool:
     return not _NUMBER_FUNCTIONS.search(bare) and not _NUMBER.search(bare)
 
 
-def _predicate_end(expr: str, start: int) -> int:
-    """The index of the "]" closing the predicate opened just before ``start`` (-1: none)."""
-    depth, quote = 1, ""
-    for i in range(start, len(expr)):
-        char = expr[i]
-        if quote:
-            quote = "" if char == quote else quote
-        elif char in "'\"":
-            quote = char
-        elif char == "[":
-            depth += 1
-        elif char == "]":
-            depth -= 1
-            if depth == 0:
-                return i
-    return -1
-
-
 def _one_attribute(condition: str) -> str | None:
     """The attribute a predicate tests, when it is and/or of _ATTRIBUTE_ATOMs of that one only."""
     names = {m.group("a") or m.group("b") or m.group("c") for m in _ATTRIBUTE_ATOM.finditer(condition)}
@@ -343,7 +333,7 @@ def _attributes_first(expr: str) -> str:
     out, at = [], 0
     quoted = [m.span() for m in _QUOTED.finditer(expr)]
     for match in _PREDICATE_STEP.finditer(expr):
-        end = _predicate_end(expr, match.end())
+        end = _closing(expr, match.end(), "[", "]")
         if match.start() < at or end < 0 or any(a <= match.start() < b for a, b in quoted):
             continue
         condition = expr[match.end():end]
