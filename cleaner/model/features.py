@@ -18,7 +18,7 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
-from ..rules.spam_cues import CUE_TABLES
+from ..rules.spam_cues import CUE_TABLES, latin_words, term_alternation
 from .hashing import N_HASH_FEATURES, ngram_entries
 from .textforms import (BLOCKED_URL_MARK, URL_MARK, _NL, _code_points, _is_ascii_digit, _match_rows, _shape,
                         gate_table, line_bits, normalize_many)
@@ -65,24 +65,13 @@ AD_TERMS: tuple[str, ...] = (
 )
 
 
-def _alternation(words: Iterable[str]) -> re.Pattern:
-    return re.compile("|".join(sorted(map(re.escape, words), key=len, reverse=True)))
-
-
 # Chinese and Latin terms are separate patterns so that each scans only the lines that can hold it.
-_AD_TERMS_CJK = _alternation(t for t in AD_TERMS if not t.isascii())
+_AD_TERMS_CJK = term_alternation(t for t in AD_TERMS if not t.isascii())
 _AD_TERMS_LATIN = tuple(re.compile(re.escape(t)) for t in AD_TERMS if t.isascii())
 _CONTACT_WORDS = {name: tuple(re.compile(re.escape(w)) for w in words) for name, words in CONTACT_WORDS.items()}
 # Commercial-intent cues (offer, solicitation, company, salutation): one count feature per table.
-_CUES_CJK = tuple(_alternation(t for t in terms if not t.isascii()) for _, terms in CUE_TABLES)
-def _latin_words(terms: Iterable[str]) -> re.Pattern:
-    """Whole words, one pattern; the look-ahead on the first letters lets the regex engine skip fast."""
-    words = sorted((t for t in terms if t.isascii()), key=len, reverse=True)
-    first = "".join(sorted({w[0] for w in words}))
-    return re.compile(rf"(?=[{first}])\b(?:" + "|".join(map(re.escape, words)) + r")\b")
-
-
-_CUES_LATIN = tuple(_latin_words(terms) for _, terms in CUE_TABLES)
+_CUES_CJK = tuple(term_alternation(t for t in terms if not t.isascii()) for _, terms in CUE_TABLES)
+_CUES_LATIN = tuple(latin_words(terms) for _, terms in CUE_TABLES)
 CUE_CAP = 3
 
 LENGTH_BUCKETS = (8, 16, 32, 64, 128, 256)

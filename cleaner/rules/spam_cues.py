@@ -9,6 +9,7 @@ Each table is named; terms are matched on the model's normalised text (NFKC, low
 from __future__ import annotations
 
 import re
+from typing import Iterable
 
 # (name, terms): one dense model feature per table (its hit count, capped).
 CUE_TABLES: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -28,15 +29,32 @@ CUE_TABLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("salutation", ("尊敬的", "您好", "你好", "老板", "负责人", "亲爱的", "各位朋友", "dear", "hi friend", "hello friend")),
 )
 
-# The tables whose terms make a line an offer (a salutation alone does not).
+
+def term_alternation(terms: Iterable[str], flags: int = 0) -> re.Pattern:
+    """One pattern for a table of literal terms, the longest first (CJK has no word boundaries:
+    a term matches anywhere)."""
+    return re.compile("|".join(sorted(map(re.escape, terms), key=len, reverse=True)), flags)
+
+
+def latin_words(terms: Iterable[str]) -> re.Pattern:
+    """The table's Latin terms as whole words, one pattern; the look-ahead on the first letters
+    lets the regex engine skip fast."""
+    words = sorted((t for t in terms if t.isascii()), key=len, reverse=True)
+    first = "".join(sorted({w[0] for w in words}))
+    return re.compile(rf"(?=[{first}])\b(?:" + "|".join(map(re.escape, words)) + r")\b")
+
+
+# The tables whose terms make a line an offer (a salutation alone does not), matched as the
+# spam model counts them: Chinese terms anywhere, Latin ones as whole words.
 OFFER_TABLES = ("offer", "solicit", "company")
-_OFFER_TERMS = re.compile("|".join(map(re.escape, sorted(
-    (t for name, terms in CUE_TABLES if name in OFFER_TABLES for t in terms), key=len, reverse=True))))
+_OFFER_TERMS = tuple(t for name, terms in CUE_TABLES if name in OFFER_TABLES for t in terms)
+_OFFER_CJK = term_alternation(t for t in _OFFER_TERMS if not t.isascii())
+_OFFER_LATIN = latin_words(_OFFER_TERMS)
 
 
 def offer_cues(lower: str) -> int:
     """How many distinct offer, solicitation and company terms a lower-cased line holds."""
-    return len(set(_OFFER_TERMS.findall(lower)))
+    return len({*_OFFER_CJK.findall(lower), *_OFFER_LATIN.findall(lower)})
 
 
 # A reply line that only greets or signs off: it goes with an ad reply (see cleaner.assemble).
@@ -71,10 +89,9 @@ THREAD_REACTIONS: tuple[str, ...] = (
     "danke", "hat geholfen", "stimme zu", "merci", "ça marche", "d'accord", "gracias", "funcionó", "de acuerdo",
     "grazie", "ha funzionato", "obrigado", "funcionou", "спасибо", "помогло", "согласен", "ありがとう", "解決しました",
 )
-_REACTION = re.compile("|".join(map(re.escape, sorted(THREAD_REACTIONS, key=len, reverse=True))), re.I)
+_REACTION = term_alternation(THREAD_REACTIONS, re.I)
 
 
 def speaks_to_thread(text: str) -> bool:
     """True for a line holding a reaction to the thread ("谢谢楼主分享，学习了！", "Thanks, this fixed it")."""
     return _REACTION.search(text) is not None
-
