@@ -40,6 +40,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from cleaner import Cleaner  # noqa: E402
+from cleaner.model.scope import MODEL_MIN_CJK_SHARE  # noqa: E402
 from cleaner.textutil import cjk_share  # noqa: E402
 sys.path.insert(0, str(ROOT.parent / "shared" / "tools"))
 try:  # the fixed development/locked split (a user's clone has no ../shared: all "dev")
@@ -107,7 +108,8 @@ def filler_pools() -> tuple[list[str], list[str]]:
     """(Chinese, English) short genuine lines to surround a spam line: always-trained sets."""
     rows = read_rows(ALWAYS)
     short = [r["text"] for r in rows if len(r["text"]) <= FILLER_MAX_CHARS]
-    return [t for t in short if cjk_share(t) >= 0.3], [t for t in short if cjk_share(t) < 0.3]
+    return ([t for t in short if cjk_share(t) >= MODEL_MIN_CJK_SHARE],
+            [t for t in short if cjk_share(t) < MODEL_MIN_CJK_SHARE])
 
 
 def spam_line_outcomes(cleaner: Cleaner, texts: list[str]) -> list[bool]:
@@ -116,7 +118,7 @@ def spam_line_outcomes(cleaner: Cleaner, texts: list[str]) -> list[bool]:
     rng = random.Random(SEED)  # its own: the reply figures keep their draws
     out = []
     for n, text in enumerate(texts):
-        filler = rng.sample(chinese if cjk_share(text) >= 0.3 else english, FILLER_LINES)
+        filler = rng.sample(chinese if cjk_share(text) >= MODEL_MIN_CJK_SHARE else english, FILLER_LINES)
         filler.insert(rng.randrange(FILLER_LINES + 1), text)
         result = cleaner.clean(thread([filler, ["谢谢分享"]], 20000 + n))
         out.append(bool(text.strip()) and key(text) in removed_as_spam(result))

@@ -137,10 +137,10 @@ class _Watchdog:
         so that disarming allocates nothing: it must work when a page has used up the memory."""
         if (self._pid != os.getpid() or self._thread is None or not self._thread.is_alive()) and not self._start():
             return None
-        state = self._state
+        state, thread_id = self._state, threading.get_ident()
         with state.cond:
             state.next += 1
-            return state, state.next, threading.get_ident(), ctypes.c_ulong(threading.get_ident())
+            return state, state.next, thread_id, ctypes.c_ulong(thread_id)
 
     def arm(self, ticket: tuple | None, deadline: float) -> None:
         if ticket is None:

@@ -47,6 +47,7 @@ _BARE_NUMBER = re.compile(r"\s*(?:\d{1,6}|#\d{1,6}|\d{1,4}\.)\s*")
 _CARD = tuple((name, re.compile(rf"\s*(?:{rx})\s*", re.I)) for name, rx in CARD_LINES)
 _EVENT = tuple((name, re.compile(rf"\s*(?:{rx})\s*", re.I)) for name, rx in STREAM_EVENTS)
 MAX_CARD_CHARS = 40
+MAX_EVENT_CHARS = 160  # a stream event names a user and, at most, a renamed title
 
 
 def card_rule(text: str, *, max_chars: int = MAX_CARD_CHARS) -> str | None:
@@ -56,9 +57,9 @@ def card_rule(text: str, *, max_chars: int = MAX_CARD_CHARS) -> str | None:
     return next((name for name, pattern in _CARD if pattern.fullmatch(text)), None)
 
 
-def event_rule(text: str) -> str | None:
+def event_rule(text: str, *, max_chars: int = MAX_EVENT_CHARS) -> str | None:
     """The name of the STREAM_EVENTS pattern a line is, or None."""
-    if len(text) > 160:
+    if len(text) > max_chars:
         return None
     return next((name for name, pattern in _EVENT if pattern.fullmatch(text)), None)
 

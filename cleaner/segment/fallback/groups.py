@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from itertools import islice
 
+from ...textutil import collapse_spaces
 from .lines import has_date_text
 
 SIGNATURE_CHILDREN = 4  # children whose tags name a class-less unit
@@ -82,10 +83,6 @@ def _order(el) -> tuple:
     return tuple(reversed(path))
 
 
-def document_order(elements: list) -> list:
-    return sorted(elements, key=_order)
-
-
 def is_preview_list(members: list, *, levels: int = PREVIEW_BOX_LEVELS) -> bool:
     """A list of other threads: its box (the members' parent or a near ancestor) is titled by a
     PREVIEW_HEADINGS heading or says so in its class/id."""
@@ -106,13 +103,13 @@ def _heading_of(box, first) -> str | None:
         if el is first or first in el.iterancestors():
             return None
         if _order(el) < _order(first):
-            return " ".join("".join(el.itertext()).split())
+            return collapse_spaces("".join(el.itertext()))
         return None
     previous = box.getprevious()
     while previous is not None and not isinstance(previous.tag, str):
         previous = previous.getprevious()
     if previous is not None and previous.tag in HEADING_TAGS:
-        return " ".join("".join(previous.itertext()).split())
+        return collapse_spaces("".join(previous.itertext()))
     return None
 
 
