@@ -8,7 +8,8 @@ used for training.
 
 Each post is scored whole (a paragraph, as a flattened post reaches the model) and
 sentence by sentence (short lines, the harder case). "gated" counts a line as flagged only
-when the pipeline would ask the model about it at all.
+when the pipeline would ask the model about it at all, and at the pipeline's bar for the line
+(``line_threshold``: a Western line needs WESTERN_MIN_SPAM_SCORE).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from cleaner.model.estimator import load_model  # noqa: E402
-from cleaner.model.scope import in_model_scope  # noqa: E402
+from cleaner.model.scope import in_model_scope, line_threshold  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "forum_pages" / "harvest_forum"
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
@@ -50,7 +51,8 @@ def report(name: str, lines: list[str], model, show: int) -> list[str]:
     scores = model.score_lines(lines)
     flagged = scores >= model.threshold_
     gate = [in_model_scope(line) for line in lines]
-    gated = [f and g for f, g in zip(flagged, gate)]
+    # as the pipeline decides: asked at all, and at the line's own bar (the Western floor)
+    gated = [g and s >= line_threshold(line, model.threshold_) for s, g, line in zip(scores, gate, lines)]
     n = max(len(lines), 1)
     print(f"{name:<10} {len(lines):>7} lines  in scope {sum(gate):>6}  flagged ungated {int(flagged.sum()):>5} "
           f"({flagged.sum() / n:.3%})  flagged gated {sum(gated):>4} ({sum(gated) / n:.3%})")

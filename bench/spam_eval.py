@@ -322,6 +322,8 @@ def main(argv=None) -> int:
                         help="a folder of without_<source>.skops trained before with this recipe: use them, train none")
     parser.add_argument("--misses", type=Path, default=None,
                         help="write the development half's misses of each left-out source here (misses_<source>.jsonl)")
+    parser.add_argument("--keep", type=Path, default=None,
+                        help="keep the left-out models trained in this folder (for a later --reuse)")
     parser.add_argument("--card", type=Path, default=None,
                         help="write the figures into this model card (.md), between its spam-eval markers")
     args = parser.parse_args(argv)
@@ -331,6 +333,9 @@ def main(argv=None) -> int:
     model = Path(args.model).resolve()
     report: dict = {"model": str(model.relative_to(ROOT)) if model.is_relative_to(ROOT) else str(model)}
     with tempfile.TemporaryDirectory() as tmp:
+        if args.keep:
+            args.keep.mkdir(parents=True, exist_ok=True)
+            tmp = str(args.keep)
         if not args.skip_loso:
             for name in args.sources.split(","):
                 report[f"without_{name}"] = evaluate_source(name, Path(tmp), rng, args.reuse, args.misses)

@@ -28,7 +28,7 @@ from .segment import segment_page
 from .segment.blocks import BODY, Segmented
 from .engines import chrome_line_patterns
 from .rules.lines import CODE_RULES, RULES, Verdict, judge, page_context, view
-from .model.scope import in_model_scope
+from .model.scope import in_model_scope, line_threshold
 from .model.replies import Reply, belongs_to_ad, leave_one_out, own_lines, reads_as_ad, whole_replies
 from .assemble import assemble
 
@@ -362,7 +362,7 @@ def _read_first_scores(p: Pending, scores: Sequence[float]) -> None:
             p.verdicts[i] = None
             p.confirmed_scores[i] = float(score)
     flagged = {i for i, v in enumerate(p.verdicts) if v is not None and v.kind == "spam"}
-    flagged.update(i for i, score in zip(p.to_score, scores) if score >= p.threshold)
+    flagged.update(i for i, score in zip(p.to_score, scores) if score >= line_threshold(p.seg.blocks[i].text, p.threshold))
     p.flagged_posts.update(post for post, lines, _ in p.posts_to_score if any(i in flagged for i in lines))
     p.ad_posts = {post: float(score) for (post, lines, _), score in zip(p.posts_to_score, scores[count:count + wholes])
                   if reads_as_ad(float(score), p.threshold, post in p.flagged_posts)}
@@ -394,7 +394,7 @@ def finish(pending: Pending, scores: Sequence[float], rule: str = "model") -> Cl
     scores for the post-level decision)."""
     line_scores = {}
     for i, score in zip(pending.to_score, scores):
-        if score >= pending.threshold:
+        if score >= line_threshold(pending.seg.blocks[i].text, pending.threshold):
             pending.verdicts[i] = Verdict("spam", rule, round(float(score), 4))
         else:
             line_scores[i] = float(score)

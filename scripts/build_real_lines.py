@@ -41,6 +41,10 @@ SMS_COMMA_RATE = 0.12
 SMS_ENDINGS = ("", "", "。", "！", "。")
 SMS_SKIPPED = ("other.txt", "il_political_propaganda.txt")
 FULLWIDTH_OFFSET = 0xFEE0
+# The published SMS lost their punctuation; written lines of both classes lose theirs at this
+# rate too, so that a line without commas says nothing about its class.
+UNPUNCTUATED_RATE = 0.25
+_CJK_PUNCTUATION = re.compile(r"[，。！？：；、（）“”]")
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 _CJK_END = re.compile(rf"[{_CJK}]$")
 _CJK_START = re.compile(rf"[{_CJK}]")
@@ -194,6 +198,8 @@ def written_rows(templates: dict[str, tuple[str, ...]], label: str, rng: random.
         for number, template in enumerate(templates[group]):
             for _ in range(VARIANTS_PER_TEMPLATE):
                 text = fill(template, rng)
+                if rng.random() < UNPUNCTUATED_RATE:
+                    text = _CJK_PUNCTUATION.sub(" ", text).strip() if rng.random() < 0.5 else _CJK_PUNCTUATION.sub("", text)
                 if text not in seen:
                     seen.add(text)
                     rows.append({"text": text, "label": label, "source": f"written:{label}:{group}:{number:02d}"})

@@ -232,3 +232,215 @@ GENUINE_TEMPLATES: dict[str, tuple[str, ...]] = {
         "If anyone wants to join our team, just reply here or send me a message",
     ),
 }
+
+# ---------------------------------------------------------------- marketing-SMS registers
+# Loans and credit cards, carrier plans, property sales, shop-member promotions, stock-tip groups,
+# fake notices (cancelled flights, bank token expiry, prizes) and gambling sign-up bonuses: the
+# registers of Chinese marketing SMS that spammers also post in forums. Each has its genuine
+# counterpart below (people talking about their loans, plans, flats, shopping and stocks, and
+# warnings about the fake notices), with the same numbers, links and prices.
+WORDS.update({
+    "bank": ("工行", "建行", "农行", "中行", "招行", "交行", "浦发", "邮储银行", "平安银行", "民生银行"),
+    "carrier": ("移动", "联通", "电信", "中国移动", "中国联通", "中国电信"),
+    "loan": ("信用贷", "车贷", "房产抵押贷", "保单贷", "公积金贷", "经营贷", "装修贷", "消费贷"),
+    "estate": ("学区房", "准现房", "地铁口精装公寓", "湖景洋房", "临街旺铺", "小户型公寓", "花园别墅", "商业综合体"),
+    "store": ("旗舰店", "专卖店", "会员店", "童装店", "电器城", "母婴店", "家居馆", "超市"),
+    "brand": ("某品牌", "大牌", "国货", "进口", "原创设计", "老字号"),
+    "airline": ("南方航空", "东方航空", "国航", "海南航空", "厦门航空", "四川航空"),
+    "casino": ("国际娱乐", "真人视讯", "电子游艺", "体育投注", "棋牌平台", "彩票平台"),
+})
+
+SPAM_TEMPLATES.update({
+    "loan": (
+        "{bank}优质客户您好，凭身份证可申请{loan}，额度最高{n}万，月息低至{n}厘，当天放款，详询{phone}",
+        "信用卡取现垫还，{n}个点起，精养提额，无需面签，{surname}{title}{phone}",
+        "急用钱找我们，{loan}、{loan}均可办理，手续简单，放款快，电话{landline}",
+        "无抵押{loan}，有社保公积金保单其一即可，最快{n}小时到账，联系{surname}{title}",
+        "经评估您可申办{n}万额度白金信用卡，下卡快，回复1办理或致电{landline}",
+        "全款车按揭车均可贷，不押车，先息后本，利息低额度高，微信同号{phone}",
+    ),
+    "telecom": (
+        "{carrier}推出{weekday}流量套餐，每月{price}含{n}G流量，回复KT即可办理，退订回TD",
+        "尊敬的客户，您本月话费余额不足，充值{n}元送{n}元话费，登录{url}立即参与",
+        "{carrier}宽带提速又降价，{n}M光纤仅需{price}，即日起营业厅办理，详询{hotline}",
+        "热门彩铃排行：回复序号即可设置为您的彩铃，首月免费，退订回T",
+        "{carrier}老用户专享：存{n}送{n}，还有流量包免费领，点击{url}",
+        "恭喜您获得{carrier}积分兑换资格，{n}积分可换话费，请登录{domain}兑换，逾期清零",
+    ),
+    "estate": (
+        "{city}{estate}火爆认购中，首付{n}万起，买房送家电，看房热线{landline}",
+        "{city}地铁口{estate}，总价{n}万起，{weekday}到访即有好礼，咨询{surname}{title}{phone}",
+        "投资首选{city}{estate}，年租金回报{n}%，产权清晰，VIP专线{hotline}",
+        "{estate}样板间盛大开放，定房送{n}年物业费，名额有限，来电{landline}",
+        "{city}核心地段{estate}，仅剩最后{n}套，抢到就是赚到，回复TD退订",
+    ),
+    "member": (
+        "【{store}】亲爱的会员，{weekday}全场{n}折起，满{n}减{n}，{url}，退订回N",
+        "{brand}{store}周年庆，新品{price}起，前{n}名下单送好礼，戳{url}",
+        "尊敬的会员，您有一张{price}优惠券即将过期，速到{store}使用，详情{domain}",
+        "{store}{weekday}会员日，{goods}低至{price}，到店出示短信再送礼品，退订回T",
+        "年货节大促，{goods}买一送一，仅限今天，抢购地址{url}",
+    ),
+    "stock": (
+        "资深操盘手建群每日免费荐股，抱团取暖，加微信{wechat}备注股票，退订回T",
+        "牛市来了，{n}只潜力股每天一推，短线收益{n}%以上，验证码{n}，加QQ{qq}",
+        "内部消息：本周{n}只涨停股提前布局，不收任何费用，群满即封，速加{phone}",
+        "专业团队带你炒股，{weekday}直播讲解，入群即送{n}只金股，点击{url}",
+    ),
+    "fake_notice": (
+        "尊敬的旅客，您预订的{city}至{city}{airline}航班因机械故障取消，请速联系客服{phone}办理改签，每人补偿{n}元",
+        "尊敬的{bank}用户，您的电子密码器将于次日失效，请登录{url}进行升级，以免影响使用",
+        "您的账户积分已满，可兑换{price}现金，请及时登录{url}领取，{bank}",
+        "恭喜您被选为幸运用户，获得笔记本电脑一台及{price}奖金，请登录{domain}输入验证码{n}领取",
+        "老同学好，这是我们做的同学录和聚会照片，{url}，保存一下方便以后联系",
+        "您的快递因地址不详无法派送，请点击{url}重新填写地址，逾期退回",
+    ),
+    "gambling": (
+        "{casino}官网{url}，注册即送{n}元，首存再送{n}%，天天签到领彩金",
+        "信誉平台{casino}，存{n}送{n}，提款秒到，客服24小时在线，QQ{qq}",
+        "您在{casino}的会员账号还有余额{price}，请登录{domain}使用，取款密码请妥善保管",
+        "以小博大，{casino}全新上线，手机登录{url}，新会员见面礼{n}元",
+    ),
+})
+
+GENUINE_TEMPLATES.update({
+    "money_talk": (
+        "我去年在{bank}办了{loan}，月息{n}厘，每个月还{price}，感觉压力不大",
+        "信用卡别轻易去搞什么垫还取现，我同事就是被收了{n}个点的手续费",
+        "问一下，{city}办{loan}需要什么材料？我打了{bank}的客服电话{landline}也没说清楚",
+        "房贷利率又降了，我上周去{bank}问了，首套大概{n}点几",
+        "刚收到{bank}的短信说额度提升到{n}万，去官方APP里看了确实是真的",
+    ),
+    "plan_talk": (
+        "我用的是{carrier}的{price}套餐，每月{n}G流量，在{city}信号还行",
+        "{carrier}宽带今天又断了，打客服{hotline}排队排了半小时",
+        "有没有人知道{carrier}的流量包怎么退订？回复TD没反应",
+        "话费余额不足的短信一天来好几条，我去营业厅充了{n}元才消停",
+        "家里老人的手机号换成{carrier}的亲情套餐了，一个月省了{price}",
+    ),
+    "housing": (
+        "我们小区是{estate}，交房的时候问题挺多，物业电话{landline}一直打不通",
+        "在{city}看了一圈房子，地铁口的{estate}总价{n}万左右，首付压力太大了",
+        "楼主买的那个{estate}我去看过，样板间和实际交付差别挺大的，大家谨慎",
+        "租房到期了，{city}有没有靠谱的房东，预算{price}一个月",
+        "售楼处的人天天打电话，说{weekday}到访有礼，烦死了",
+    ),
+    "shopping_talk": (
+        "{store}这次{n}折是真的便宜，我买了两件{goods}才{price}",
+        "双十一在{store}买的{goods}今天到了，质量一般，跟图片有点差距",
+        "会员日那天去{store}排队的人太多了，满{n}减{n}也不划算",
+        "有人用过{url}这个网站吗？我在上面买的{goods}一直没发货",
+        "我们{store}{weekday}盘点暂停营业，老顾客有事请打{landline}",
+    ),
+    "stock_talk": (
+        "今天大盘又跌了{n}%，手里的股票套得死死的",
+        "别信那些荐股群，说是免费，最后都要你交会员费",
+        "我是{year}年入市的，到现在还没回本，大家理性投资",
+        "基金定投了{n}年，收益大概{n}%，比存银行强一点",
+    ),
+    "scam_warning": (
+        "提醒大家：最近有人冒充{airline}发航班取消的短信，千万别打里面的电话，官方客服只有{hotline}",
+        "收到说{bank}密码器失效的短信，一看链接就不是官网，已经举报了",
+        "我妈差点被中奖短信骗了，让她登录一个网站填银行卡号，幸好问了我",
+        "快递短信让点链接重新填地址的都是骗子，正规快递会打电话{phone}联系你",
+        "派出所今天来社区宣传防诈骗，说这种“注册送彩金”的都是赌博网站，不要碰",
+    ),
+})
+
+# English reply spam in more registers: channel swaps, fundraisers, page likes, cheats and
+# free codes, with the genuine comments that name the same things.
+SPAM_TEMPLATES["en_more"] = (
+    "sub to me and I'll sub back, {en_ask}",
+    "{en_hey} I sub back to everyone who subs to me!!",
+    "please help my little brother {url}, every share counts",
+    "Like this page for a chance to win an iPhone {url}",
+    "Free game codes and gift cards, no survey, go to {domain}",
+    "Hack any account in 5 minutes {url}",
+    "{en_hey} we just started a channel about gaming and art, {en_promo} it and subscribe, {en_ask}",
+    "Who wants free robux? {domain}",
+    "Vote for me please {url} it takes 1 second",
+    "{en_hey}, I'm a new youtuber, subscribe please, {en_ask}",
+)
+GENUINE_TEMPLATES["en_more"] = (
+    "I subscribed after the first video, the editing is great",
+    "The fundraiser for the shelter is linked in the description, they did a great job",
+    "Does anyone know where to get the game codes from the collector's edition?",
+    "My little brother loves this song, he sings it all day",
+    "{en_hey}, the new season starts next week, can't wait",
+    "I voted for them last year, {en_song} is {en_feel}",
+    "I shared this with my class, we watched it in {year}",
+    "This channel deserves more subscribers honestly",
+)
+
+# Tutoring and courses, job offers that are sign-up schemes, travel deals, ringtone and music
+# services, and the homophone spellings of invoice offers; with their genuine counterparts.
+WORDS.update({
+    "subject": ("数学", "英语", "物理", "化学", "语文", "政治历史", "美术", "编程"),
+    "exam": ("高考", "中考", "考研", "二模", "期末考试", "雅思", "教师资格证"),
+    "invoice_homophone": ("发漂", "发栗", "发西示", "增值专票", "缯值", "普漂", "専票"),
+})
+SPAM_TEMPLATES.update({
+    "tutoring": (
+        "{exam}冲刺班火热报名中，名师一对一辅导{subject}，提分快，保过协议，咨询{surname}{title}{landline}",
+        "{city}{subject}精品小班，{exam}前{n}次课突破重难点，试听免费，报名电话{phone}",
+        "新学期去哪补习？个性化辅导分析各科成绩，{n}天提高{n}分，校区电话{landline}",
+        "{exam}集训营开始招生，限{n}人，全程名校老师授课，详询{url}",
+    ),
+    "job_scheme": (
+        "你好，收到你的简历，我们招{job}兼职，在家就能做，日结{price}，请加QQ群{qq}",
+        "招聘网店刷信誉兼职，工作{n}天无任何费用，每单返{price}，详情加{wechat}",
+        "您好，您在招聘网站投的简历已通过，请添加微信{wechat}了解岗位，打扰请见谅",
+    ),
+    "travel": (
+        "特价{ticket}，{city}出发仅需{price}，{n}点准时开抢，戳{url}，退订回TD",
+        "{city}{n}日游{price}全包，含酒店机票，报名从速，电话{landline}",
+    ),
+    "ringtone": (
+        "还没有彩铃的你，第一首彩铃免费，直接回复{n}即可订购，最新热歌排行尽在{domain}",
+        "音乐会员首月{price}，百万曲库免流量畅听，下载客户端{url}，回复TD退订",
+    ),
+    "invoice_homophone": (
+        "开正规{invoice_homophone}，验证后付款，{surname}{title}{phone}",
+        "有{invoice_homophone}，{n}个点，{surname}{title}{phone}",
+        "代开{city}{invoice_homophone}，{surname}{title}微信同号{phone}",
+    ),
+})
+GENUINE_TEMPLATES.update({
+    "study_talk": (
+        "{exam}还有{n}天，{subject}最后一轮复习大家都怎么安排的？",
+        "我家孩子{subject}补习了一学期，提高了{n}分，老师电话可以私信我",
+        "学校{weekday}开家长会，班主任说{exam}报名费是{price}",
+        "有没有{city}的同学一起备考{exam}，可以组个学习小组",
+    ),
+    "job_talk": (
+        "投了{n}份简历，只收到两个面试通知，{job}现在真难找",
+        "提醒大家：说在家刷单日结的兼职都是骗局，我表妹被骗了{price}",
+        "面试的时候HR让加微信{wechat}，说是方便通知，这正常吗？",
+    ),
+    "travel_talk": (
+        "刚从{city}玩回来，{n}日游花了{price}左右，攻略发在{url}",
+        "机票{weekday}降价了，{city}往返才{price}，比上个月便宜一半",
+        "酒店前台电话{landline}，入住前可以先打电话确认",
+    ),
+    "music_talk": (
+        "彩铃现在还有人设吗？我早就退订了",
+        "这首歌在{domain}上能听到完整版，{n}分多钟",
+    ),
+})
+
+# Genuine Western talk of where to buy and which version: forum users point to shops and
+# official sites all the time, with the same links, prices and "buy" as an ad.
+WORDS["en_shop"] = ("Amazon", "eBay", "Best Buy", "the Apple store", "Newegg", "AliExpress", "Craigslist",
+                    "the official store", "a local shop", "the outlet")
+GENUINE_TEMPLATES["en_shop"] = (
+    "Don't buy it from {en_shop}, get it from the official store instead, it was cheaper for me: {url}",
+    "The official site only sells the paid version now, no free one: {url}",
+    "I bought mine from {domain} last year for ${n}, no problems so far",
+    "If you buy a used {en_item} on {en_shop}, check the serial number before you pay",
+    "Get it from here if you're in the EU: {url}, shipping took two days",
+    "Their website only lists the pro plan to buy, the free tier is gone",
+    "It's cheaper on {en_shop} right now, ${n} with the coupon from their newsletter",
+    "Where do you guys buy replacement parts? {en_shop} wants ${n} for a battery",
+    "Check the price history before you buy, {en_shop} raises it before every sale",
+    "My local store had it in stock, I paid ${n}, same as online",
+)

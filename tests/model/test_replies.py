@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from cleaner.model.replies import belongs_to_ad, logit, reads_as_ad
+from cleaner.model.scope import WESTERN_MIN_SPAM_SCORE
 from cleaner.pipeline import finish, prepare, score_pending
 
 PAGE = """<html><head><title>路由器半夜自动重启 | 社区</title></head><body><ul component="topic">
@@ -165,3 +166,23 @@ def test_without_a_model_the_contact_rule_decides_alone():
     pending = prepare(page, replies=True, scored=False)
     result = finish(pending, score_pending([pending], None)[0])
     assert [(r.text, r.rule) for r in result.removed if r.kind == "spam"] == [(NOTICE, "spam:contact-me")]
+
+
+def removed_by_model(line: str, score: float) -> list[tuple[str, str, float]]:
+    model = FakeModel({line: score})
+    page = PAGE.format(reply=f"<p>{line}</p>")
+    pending = prepare(page, replies=True, threshold=model.threshold_)
+    result = finish(pending, score_pending([pending], model)[0], "model:fake")
+    return [(r.text, r.rule, r.score) for r in result.removed if r.kind == "spam"]
+
+
+def test_a_western_line_over_the_threshold_but_under_the_western_floor_stays():
+    line = "Don't buy it on eBay, get it from the official store: https://store.example.com/"
+    assert FakeModel.threshold_ < 0.98 < WESTERN_MIN_SPAM_SCORE
+    assert removed_by_model(line, 0.98) == []
+    assert removed_by_model(line, 0.99) == [(line, "model:fake", 0.99)]
+
+
+def test_a_chinese_line_goes_at_the_trained_threshold():
+    line = "本公司常年代开各类发票，点数低，欢迎来电咨询"
+    assert removed_by_model(line, 0.95) == [(line, "model:fake", 0.95)]
