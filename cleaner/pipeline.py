@@ -41,7 +41,7 @@ DISARM_ATTEMPTS = 3
 # Rules whose verdict stands only when the spam model does not read the line as genuine (scores
 # it under CONFIRM_MIN_SCORE): a phone number with "联系/电话" is how an ad ends, and also how a
 # recruitment post, a second-hand sale or a club notice does ("组里缺一个厨师……联系电话…": 0.002).
-CONFIRMED_RULES = frozenset({"spam:contact-me"})
+CONFIRMED_RULES = frozenset({"spam:contact-me", "spam:self-promotion"})
 CONFIRM_MIN_SCORE = 0.1
 # On article pages (not forum threads) the model must be this sure: ads are injected into
 # threads; an article's own contact and copyright lines look like ads to a line model.

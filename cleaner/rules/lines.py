@@ -229,6 +229,17 @@ def _may_be_evasive(folded: str) -> bool:
     return _EVASIVE_GATE.search(folded) is not None
 
 
+# (Speed: every branch of SELF_PROMOTION holds one of these; the derived prefilter has 150 clauses.)
+_SELF_PROMOTION_NEEDS = (("my",), ("our",), ("sub",), ("我的",))
+
+
+def self_promotion(block: Block, line: Line, ctx: PageContext) -> Verdict | None:
+    """The reader asked to subscribe to the writer's own channel (spam_patterns.SELF_PROMOTION)."""
+    if may_contain(_SELF_PROMOTION_NEEDS, line.matching_lower) and sp.SELF_PROMOTION.search(line.matching):
+        return Verdict("spam", "spam:self-promotion")
+    return None
+
+
 def repeated_across_authors(block: Block, line: Line, ctx: PageContext) -> Verdict | None:
     if line.matching in ctx.repeated_lines:
         return Verdict("spam", "spam:repeated-across-authors")
@@ -248,6 +259,7 @@ RULES: tuple[Rule, ...] = (
     ad_with_link,
     contact_me,
     evasive_contact,
+    self_promotion,
     repeated_across_authors,
 )
 

@@ -59,6 +59,20 @@ CALL_TO_ACTION = re.compile(
     re.I,
 )
 
+# The reader asked to subscribe to, or watch, the writer's own channel: video-site comment spam
+# posted into threads ("subscribe to my channel", "check out my new video", "sub to me, I sub
+# back", "订阅我的频道"). A genuine reply points at the thread's subject, not at its writer's
+# audience: none of the 7,731 gold lines of the real forum pages (shared data and samples) and
+# none of the 25,069 genuine training lines matches. (Blogs, sites and pages are left out: a
+# genuine reply links its own write-up.)
+SELF_PROMOTION = re.compile(
+    r"\b(?:sub(?:scribe)?|check(?:\s+out)?|follow|like|watch|listen\s+to|support)\s+(?:to\s+)?(?:my|our)\s+"
+    r"(?:new\s+|youtube\s+|music\s+|gaming\s+|little\s+)?(?:channel|videos?|music|songs?|stream|instagram|vids?|band|mixtape)\b"
+    r"|\bsub(?:scribe)?\s+(?:to\s+)?(?:me|us)\b|\bi(?:'ll|\s+will)?\s+sub(?:scribe)?\s+back\b"
+    r"|(?:订阅|关注)(?:一下)?我的(?:频道|视频号|抖音|快手|b站)",
+    re.I,
+)
+
 # A line that cites where genuine text came from is content, whatever URL it has.
 SOURCE_LINE = re.compile(r"^\s*(?:来源|來源|出处|出處|原文|转自|轉自|转载自|原文链接|原文地址|本文来源|source|via|from)\s*[:：]", re.I)
 

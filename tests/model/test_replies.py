@@ -186,3 +186,9 @@ def test_a_western_line_over_the_threshold_but_under_the_western_floor_stays():
 def test_a_chinese_line_goes_at_the_trained_threshold():
     line = "本公司常年代开各类发票，点数低，欢迎来电咨询"
     assert removed_by_model(line, 0.95) == [(line, "model:fake", 0.95)]
+
+
+def test_self_promotion_stands_only_when_the_model_does_not_read_the_line_as_genuine():
+    line = "Great video, subscribe to my channel for more covers"
+    assert removed_by_model(line, 0.5) == [(line, "spam:self-promotion", 1.0)]  # a rule: score 1.0
+    assert removed_by_model(line, 0.05) == []  # CONFIRMED_RULES: under CONFIRM_MIN_SCORE it stays

@@ -68,6 +68,11 @@ def test_chrome_rules(line, expected):
     ("提供信用卡办理，下卡快，详询 (0571)47525776", ("spam", "spam:contact-offer")),
     ("尊敬的客户您好，我行推出优惠活动，办理即送礼品，本活动长期有效，名额有限先到先得，请各位抓紧时间，手机 13912345678",
      ("spam", "spam:contact-offer")),
+    # the reader asked to subscribe to the writer's own channel: video-site comment spam
+    ("Hey guys, subscribe to my channel please!!", ("spam", "spam:self-promotion")),
+    ("Check out my new video, I sub back to everyone", ("spam", "spam:self-promotion")),
+    ("sub to me pls", ("spam", "spam:self-promotion")),
+    ("欢迎大家订阅我的频道，每周更新", ("spam", "spam:self-promotion")),
     # a blocked domain listed with "www." only (3,937 of them were never blocked)
     ("see http://www.0001666.com/x", ("spam", "spam:blocked-domain")),
 ])
@@ -104,6 +109,10 @@ def test_spam_rules(line, expected):
     "and gave me ticket 0123456781, which I quote here so that others with the same problem can refer to it "
     "when they write to them about the billing bug that double charged the first month.",
     "1 0 0 0 0 0 0 0 0 0 0",
+    # a reply that links its writer's own write-up, or talks of subscriptions, is not self-promotion
+    "I wrote up the whole fix on my blog: https://example.org/posts/grub-fix",
+    "I subscribed to the newsletter, and my subscription renews in May",
+    "Check out my answer above, the second step is the one that matters",
 ])
 def test_genuine_lines_are_kept(line):
     assert verdict(line) is None
