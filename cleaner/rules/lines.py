@@ -240,6 +240,14 @@ def self_promotion(block: Block, line: Line, ctx: PageContext) -> Verdict | None
     return None
 
 
+def unsubscribe_footer(block: Block, line: Line, ctx: PageContext) -> Verdict | None:
+    """A mass marketing message's unsubscribe footer ends the line (spam_patterns.UNSUBSCRIBE_FOOTER)."""
+    if "订" in line.matching or "拒收" in line.matching:  # (Speed: both branches hold one of them)
+        if sp.UNSUBSCRIBE_FOOTER.search(line.matching.rstrip()):
+            return Verdict("spam", "spam:unsubscribe-footer")
+    return None
+
+
 def repeated_across_authors(block: Block, line: Line, ctx: PageContext) -> Verdict | None:
     if line.matching in ctx.repeated_lines:
         return Verdict("spam", "spam:repeated-across-authors")
@@ -260,6 +268,7 @@ RULES: tuple[Rule, ...] = (
     contact_me,
     evasive_contact,
     self_promotion,
+    unsubscribe_footer,
     repeated_across_authors,
 )
 

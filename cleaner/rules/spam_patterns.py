@@ -73,6 +73,13 @@ SELF_PROMOTION = re.compile(
     re.I,
 )
 
+# A line that ends the way bulk marketing messages end, with how to unsubscribe ("退订回T",
+# "回复TD退订", "拒收请回复R"): a mass message pasted into a thread. None of the real forum gold
+# lines, news and wiki paragraphs or genuine training lines ends so; a complaint about such
+# messages ("回复TD退订没反应") does not end with the code.
+UNSUBSCRIBE_FOOTER = re.compile(
+    r"(?:退订|拒收)\s*(?:请)?回(?:复)?\s*[a-z0-9]{1,4}\W{0,3}$|回(?:复)?\s*[a-z0-9]{1,4}\s*退订\W{0,3}$", re.I)
+
 # A line that cites where genuine text came from is content, whatever URL it has.
 SOURCE_LINE = re.compile(r"^\s*(?:来源|來源|出处|出處|原文|转自|轉自|转载自|原文链接|原文地址|本文来源|source|via|from)\s*[:：]", re.I)
 

@@ -73,6 +73,10 @@ def test_chrome_rules(line, expected):
     ("Check out my new video, I sub back to everyone", ("spam", "spam:self-promotion")),
     ("sub to me pls", ("spam", "spam:self-promotion")),
     ("欢迎大家订阅我的频道，每周更新", ("spam", "spam:self-promotion")),
+    # a bulk message's unsubscribe footer
+    ("【某某商城】周末全场五折起，会员再享九折，退订回T", ("spam", "spam:unsubscribe-footer")),
+    ("尊敬的客户，流量包限时优惠，回复KT办理，回复TD退订。", ("spam", "spam:unsubscribe-footer")),
+    ("新楼盘开盘，首付十万起，拒收请回复R", ("spam", "spam:unsubscribe-footer")),
     # a blocked domain listed with "www." only (3,937 of them were never blocked)
     ("see http://www.0001666.com/x", ("spam", "spam:blocked-domain")),
 ])
@@ -113,6 +117,9 @@ def test_spam_rules(line, expected):
     "I wrote up the whole fix on my blog: https://example.org/posts/grub-fix",
     "I subscribed to the newsletter, and my subscription renews in May",
     "Check out my answer above, the second step is the one that matters",
+    # talk about such messages does not end with the code
+    "有没有人知道流量包怎么退订？回复TD没反应",
+    "这种短信回复退订反而确认了号码有效，别理它",
 ])
 def test_genuine_lines_are_kept(line):
     assert verdict(line) is None
