@@ -17,6 +17,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ue000-\uf8ff]")
 # The same characters counted on UTF-8 bytes (see count_controls): the C0 controls and DEL are
 # single bytes there, U+E000-U+EFFF all start with 0xEE, U+F000-U+F8FF are 0xEF 0x80-0xA3 ...
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F])
+# ... and 0xEE is never a continuation byte: deleted with the controls, one pass counts both.
+_CONTROL_OR_EE_BYTES = _CONTROL_BYTES + b"\xee"
 _PRIVATE_USE_EF = re.compile(rb"\xef[\x80-\xa3]")
 _HTML_START = re.compile(
     r"\A\s*<(?:!doctype\s+html|html\b|head\b|body\b|meta\b|title\b|\?xml\b|!--)", re.IGNORECASE)
@@ -74,7 +76,7 @@ def count_controls(text: str) -> int:
 
 def count_utf8_controls(data: bytes) -> int:
     """count_controls of the text these UTF-8 bytes encode."""
-    count = len(data) - len(data.translate(None, _CONTROL_BYTES)) + data.count(b"\xee")
+    count = len(data) - len(data.translate(None, _CONTROL_OR_EE_BYTES))
     if b"\xef" in data:
         count += len(_PRIVATE_USE_EF.findall(data))
     return count
