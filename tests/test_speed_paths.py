@@ -91,6 +91,8 @@ def _tree(root) -> bytes:
     '\u3000 <?XML version="1.0"?><p>é after spaces and a declaration</p>',
     "<html><body><p>a\x00b 中</p></body></html>",
     "<p>\ufffd already in the page</p>",
+    '<html><head><meta charset="gbk"></head><body><p>中文，saved as UTF-8 anyway</p></body></html>',
+    '<meta http-equiv="Content-Type" content="text/html; charset=big5"><p>繁體中文</p>',
 ])
 def test_utf8_bytes_parse_to_the_tree_of_the_text(page):
     utf8 = page.encode("utf-8")
