@@ -55,6 +55,7 @@ class Document:
     text: str = ""
     is_html: bool = False
     encoding: str = ""
+    utf8: bytes | None = None  # the text's UTF-8 bytes, when decoding had them (the parser reads them)
 
 
 class Deadline:
@@ -212,7 +213,7 @@ def read_page(page: Any, headers: Mapping[str, str] | None, max_bytes: int) -> D
     """Accept what crawler code holds: bytes, str, a BeautifulSoup object or an lxml element."""
     if isinstance(page, (bytes, bytearray, memoryview)):
         d = decode.decode(bytes(page), headers, max_bytes=max_bytes)
-        return Document(d.text, d.is_html, d.encoding)
+        return Document(d.text, d.is_html, d.encoding, d.utf8)
     if isinstance(page, str):
         d = decode.decode_text(page)
         return Document(d.text, d.is_html, "")
@@ -323,7 +324,7 @@ def prepare(page: Any, *, url: str | None = None, headers: Mapping[str, str] | N
         if not doc.text or doc.text.isspace():  # = not doc.text.strip(), without a copy
             return doc, None, None, []
         deadline.stage = "segmentation"
-        seg = segment_page(doc.text, is_html=doc.is_html, url=url)
+        seg = segment_page(doc.text, is_html=doc.is_html, url=url, utf8=doc.utf8)
         deadline.check("segmentation")
         posts = None if replies or not seg.is_thread else {0}
         deadline.stage = "rules"

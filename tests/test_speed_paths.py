@@ -1,6 +1,7 @@
 """The speed paths of issue 6 give the answers of the plain ones: byte-level counts in decode,
 lazily read block paths and post bylines, lazy engine ranking, the gated chrome-line pattern and
-the has_class() form the XPath prefilters read."""
+the has_class() form the XPath prefilters read; a UTF-8 page's bytes, parsed as they are, make
+the tree its text makes."""
 
 from __future__ import annotations
 
@@ -11,8 +12,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from lxml import etree
+
 from cleaner import decode as dc
-from cleaner.decode.kind import _CONTROL
+from cleaner.decode.kind import _CONTROL, count_utf8_controls
 from cleaner.rules import lines as rules
 from cleaner.segment.blocks import Block, PostMeta
 from cleaner.engines import ENGINES, compile_table, markup_needs, rank, ranked
@@ -36,6 +39,74 @@ _EDGES = st.sampled_from(["\x00", "\x08", "\t", "\x0b", "\x0c", "\x1f", "\x7f", 
 @given(text=st.lists(_CHARS | _EDGES, max_size=40).map("".join))
 def test_control_count_equals_the_regex_count(text):
     assert dc.count_controls(text) == len(_CONTROL.findall(text))
+
+
+@FAST
+@given(text=st.lists(_CHARS.filter(lambda c: not 0xD800 <= ord(c) <= 0xDFFF) | _EDGES.filter(str.isascii),
+                     max_size=40).map("".join))
+def test_control_count_on_utf8_bytes_equals_the_regex_count(text):
+    assert count_utf8_controls(text.encode("utf-8")) == len(_CONTROL.findall(text))
+
+
+_PAGE = "<html><body><p>{}</p></body></html>"
+
+
+@FAST
+@given(text=st.lists(_CHARS | _EDGES, max_size=30).map("".join),
+       damage=st.sampled_from([b"", b"\x00", b"\xff", b"\xe4\xb8", b"\xef\xbb\xbf"]),
+       at_start=st.booleans())
+def test_decoded_utf8_bytes_are_the_text_exactly(text, damage, at_start):
+    """Decoded.utf8 (what the parser then reads instead of the text) is given only when the page's
+    bytes are the decoded text exactly: never after a NUL is dropped, a BOM cut off or a bad or
+    cut-off byte read as U+FFFD."""
+    markup = _PAGE.format(text).encode("utf-8", "surrogatepass")
+    data = damage + markup if at_start else markup + damage
+    try:
+        decoded = dc.decode(data)
+    except dc.CleanError:
+        return
+    if decoded.utf8 is not None:
+        assert decoded.utf8 is data and data.decode("utf-8") == decoded.text
+    plain = not any(c in "\x00\ufffd" or "\ud800" <= c <= "\udfff" for c in text)
+    if not damage and plain and decoded.encoding == "utf-8":
+        assert decoded.utf8 is data  # a clean UTF-8 page takes the fast path
+
+
+def test_utf8_bytes_are_given_only_for_utf8_pages_read_as_they_are():
+    page = "<html><body><p>中文的帖子内容，足够长的一段话。</p></body></html>"
+    assert dc.decode(page.encode("utf-8")).utf8 is not None
+    assert dc.decode(page.encode("gb18030")).utf8 is None
+    assert dc.decode(b"\xef\xbb\xbf" + page.encode("utf-8")).utf8 is None  # (read after its BOM)
+    assert dc.decode(page.replace("。", "\x00。").encode("utf-8")).utf8 is None  # (its NUL dropped)
+
+
+def _tree(root) -> bytes:
+    """The tree as markup, without the number of the parse that notes kept styles (hidden.py)."""
+    return re.sub(rb' data-fc-style="[0-9]+"', b"", etree.tostring(root))
+
+
+@pytest.mark.parametrize("page", [
+    "<p>plain</p>",
+    '<?xml version="1.0" encoding="gbk"?>\n<html><body><p>中文 after a declaration</p></body></html>',
+    '\u3000 <?XML version="1.0"?><p>é after spaces and a declaration</p>',
+    "<html><body><p>a\x00b 中</p></body></html>",
+    "<p>\ufffd already in the page</p>",
+    '<html><head><meta charset="gbk"></head><body><p>中文，saved as UTF-8 anyway</p></body></html>',
+    '<meta http-equiv="Content-Type" content="text/html; charset=big5"><p>繁體中文</p>',
+])
+def test_utf8_bytes_parse_to_the_tree_of_the_text(page):
+    utf8 = page.encode("utf-8")
+    assert _tree(parse_html(page, utf8=utf8)) == _tree(parse_html(page))
+
+
+def test_sample_pages_parse_from_their_bytes_to_the_tree_of_their_text():
+    parsed = 0
+    for path in PAGES:
+        decoded = dc.decode(path.read_bytes())
+        if decoded.utf8 is not None and decoded.is_html:
+            assert _tree(parse_html(decoded.text, utf8=decoded.utf8)) == _tree(parse_html(decoded.text)), path.name
+            parsed += 1
+    assert parsed > 50
 
 
 @FAST

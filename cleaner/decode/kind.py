@@ -17,6 +17,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ue000-\uf8ff]")
 # The same characters counted on UTF-8 bytes (see count_controls): the C0 controls and DEL are
 # single bytes there, U+E000-U+EFFF all start with 0xEE, U+F000-U+F8FF are 0xEF 0x80-0xA3 ...
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F])
+# ... and 0xEE is never a continuation byte: deleted with the controls, one pass counts both.
+_CONTROL_OR_EE_BYTES = _CONTROL_BYTES + b"\xee"
 _PRIVATE_USE_EF = re.compile(rb"\xef[\x80-\xa3]")
 _HTML_START = re.compile(
     r"\A\s*<(?:!doctype\s+html|html\b|head\b|body\b|meta\b|title\b|\?xml\b|!--)", re.IGNORECASE)
@@ -49,10 +51,14 @@ def _is_one_element(text: str) -> bool:
     return re.search(rf"</{re.escape(opened.group(1))}\s*>\Z", tail, re.IGNORECASE) is not None
 
 
-def _reject_binary_text(text: str, encoding: str) -> None:
-    """Text full of control or private-use characters is binary junk, however it arrived."""
+def _reject_binary_text(text: str, encoding: str, utf8: bytes | None = None) -> None:
+    """Text full of control or private-use characters is binary junk, however it arrived.
+    ``utf8``: the text's UTF-8 bytes, if at hand (Speed: a short text is not encoded again)."""
     sample = text[:HTML_SNIFF_CHARS]
-    controls = count_controls(sample)
+    if utf8 is not None and len(sample) == len(text):
+        controls = count_utf8_controls(utf8)
+    else:
+        controls = count_controls(sample)
     if controls > MAX_CONTROL_RATIO * len(sample):
         raise BinaryInputError(
             f"input looks binary ({controls} control or private-use characters among the first "
@@ -65,8 +71,12 @@ def count_controls(text: str) -> int:
     if text.isascii():
         data = text.encode("ascii")
         return len(data) - len(data.translate(None, _CONTROL_BYTES))
-    data = text.encode("utf-8", "surrogatepass")
-    count = len(data) - len(data.translate(None, _CONTROL_BYTES)) + data.count(b"\xee")
+    return count_utf8_controls(text.encode("utf-8", "surrogatepass"))
+
+
+def count_utf8_controls(data: bytes) -> int:
+    """count_controls of the text these UTF-8 bytes encode."""
+    count = len(data) - len(data.translate(None, _CONTROL_OR_EE_BYTES))
     if b"\xef" in data:
         count += len(_PRIVATE_USE_EF.findall(data))
     return count

@@ -14,8 +14,9 @@ from __future__ import annotations
 from .blocks import Segmented
 
 
-def segment_page(text: str, *, is_html: bool, url: str | None = None) -> Segmented:
+def segment_page(text: str, *, is_html: bool, url: str | None = None, utf8: bytes | None = None) -> Segmented:
     """Cut a decoded page into blocks: HTML by engine tables or the fallback, text dumps by floors.
+    ``utf8``: the text's UTF-8 bytes, if at hand (decode.Decoded.utf8; the parser reads them).
     (Imports are local: a text dump needs no lxml tree, an HTML page no text-dump rules.)"""
     if not is_html:
         from .textdump import segment_text
@@ -24,4 +25,4 @@ def segment_page(text: str, *, is_html: bool, url: str | None = None) -> Segment
     from .html import segment_html
     from .parse import parse_html
 
-    return segment_html(parse_html(text), url=url)
+    return segment_html(parse_html(text, utf8=utf8), url=url)

@@ -319,9 +319,8 @@ def _after_cell(el) -> bool:
 def _hidden_mark(el, ctx: Mark, reason: str, is_block: bool) -> Mark:
     if reason == "hidden:jammer":
         return Mark(NOISE, ctx.post, "jammer")
-    text = collapse_spaces("".join(el.itertext()))
-    if not is_block and looks_like_noise(text):
+    if is_block:
+        return Mark(HIDDEN, ctx.post, reason)
+    if looks_like_noise(collapse_spaces("".join(el.itertext()))):
         return Mark(NOISE, ctx.post, reason)
-    if not is_block:
-        return Mark("skip", ctx.post, reason)  # inline hidden message: its own block
-    return Mark(HIDDEN, ctx.post, reason)
+    return Mark("skip", ctx.post, reason)  # inline hidden message: its own block
