@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import islice
 from typing import Callable
 
@@ -162,9 +162,7 @@ def hint_factor(el) -> float:
     for depth, ancestor in enumerate(el.iterancestors()):
         if depth >= HINT_ANCESTORS or ancestor.tag in ROOT_TAGS:
             break
-        names = (ancestor.get("class"), ancestor.get("id"))
-        # (Speed: most wrappers have neither; the hint words need letters, so they are skipped.)
-        if names != (None, None) and _hints(_NEGATIVE_HINT, f"{names[0] or ''} {names[1] or ''}"):
+        if _hints(_NEGATIVE_HINT, f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}"):
             factor *= NEGATIVE_HINT_FACTOR
             break
     if el.tag == "li" or any(True for _ in el.iterancestors("li")):
