@@ -19,11 +19,11 @@ from typing import Iterator
 
 from lxml import etree
 
-from ..prefilter import compile_xpath, lowered, markup_needs, narrowed, needed_literals, path_needs
+from ..prefilter import compile_xpath, markup_needs, narrowed, needed_literals, path_needs
 from .base import EngineTable, Fingerprint
+from .facts import TEXT_TAIL_CHARS, PageFacts, generator_meta  # noqa: F401  (public here)
 from .registry import ENGINE_MODULES
 
-TEXT_TAIL_CHARS = 4000  # text fingerprints look at the start (title) and end (footer) of the page
 MIN_DETECTION_SCORE = 2.0  # e.g. the generator meta alone, or two markup fingerprints
 
 
@@ -83,7 +83,7 @@ class CompiledFingerprint:
     # checked before the expensive test; None: no such condition is known, always test.
     markup_needs: tuple[tuple[tuple[str, str, str], ...], ...] | None = None  # (attr, op, literal)
     text_needs: tuple[tuple[str, ...], ...] | None = None  # lower-case literals of the text regex
-    key: tuple = ()  # same key, same answer on a page: tables share fingerprints
+    key: int = -1  # same key, same answer on a page: tables share fingerprints (see _key)
     costly: bool = False  # needs a scan of its own (an attribute besides class/id, or a bare XPath)
 
 
@@ -113,6 +113,16 @@ class CompiledTable:
     chrome_line: re.Pattern | None
     # XPath object -> markup_needs of its expression: a page without them skips the XPath.
     needs: dict = field(default_factory=dict, compare=False)
+    # (key, weight, costly, fingerprint) of each fingerprint, in table order: what scoring reads.
+    scoring: tuple = field(default=(), compare=False)
+
+
+_KEYS: dict[tuple, int] = {}  # (generator, xpath, text, url) -> its number, the answers' key
+
+
+def _key(fp: Fingerprint) -> int:
+    """One number per distinct test (Speed: an int key hashes at once, a tuple of 4 strings not)."""
+    return _KEYS.setdefault((fp.generator, fp.xpath, fp.text, fp.url), len(_KEYS))
 
 
 def _compile_fingerprint(fp: Fingerprint) -> CompiledFingerprint:
@@ -124,7 +134,7 @@ def _compile_fingerprint(fp: Fingerprint) -> CompiledFingerprint:
         url=re.compile(fp.url, re.IGNORECASE) if fp.url else None,
         markup_needs=markup_needs(fp.xpath),
         text_needs=text_needs(fp.text),
-        key=(fp.generator, fp.xpath, fp.text, fp.url),
+        key=_key(fp),
         costly=_costly(fp.xpath),
     )
 
@@ -151,6 +161,7 @@ def compile_table(table: EngineTable) -> CompiledTable:
     if cached is not None and cached.table is table:
         return cached
     chrome = "|".join(f"(?:{p})" for p in table.chrome_lines)
+    fingerprints = tuple(_compile_fingerprint(fp) for fp in table.fingerprints)
     xpaths: dict[str, etree.XPath] = {}
 
     def xpath(expr: str) -> etree.XPath:
@@ -163,7 +174,7 @@ def compile_table(table: EngineTable) -> CompiledTable:
 
     compiled = CompiledTable(
         table=table,
-        fingerprints=tuple(_compile_fingerprint(fp) for fp in table.fingerprints),
+        fingerprints=fingerprints,
         post=xpath(table.post),
         body=xpath(table.body),
         author=optional(table.author),
@@ -178,6 +189,7 @@ def compile_table(table: EngineTable) -> CompiledTable:
         noise=tuple(xpath(x) for x in table.noise),
         chrome_line=re.compile(rf"(?:{chrome})\s*", re.I) if chrome else None,
         needs={compiled_xpath: path_needs(expr) for expr, compiled_xpath in xpaths.items()},
+        scoring=tuple((fp.key, fp.fingerprint.weight, fp.costly, fp) for fp in fingerprints),
     )
     _CACHE[key] = compiled
     return compiled
@@ -194,19 +206,6 @@ def chrome_line_patterns(engine: str) -> tuple[re.Pattern, ...]:
         compiled = (compile_table(t).chrome_line for t in ENGINES if t.name == engine)
         _CHROME_LINES[engine] = tuple(c for c in compiled if c is not None)
     return _CHROME_LINES[engine]
-_GENERATOR_NAME = str.maketrans("GENERATOR", "generator")  # XPath translate(): those letters only
-
-
-def generator_meta(root: etree._Element) -> str:
-    """Every <meta name="generator"> content, in page order (name matched as XPath
-    ``translate(@name, 'GENERATOR', 'generator') = 'generator'``; lxml filters <meta> in C)."""
-    return " ".join(
-        content for meta in root.iter("meta")
-        if (meta.get("name") or "").translate(_GENERATOR_NAME) == "generator"
-        and (content := meta.get("content")) is not None
-    )
-
-
 @dataclass(frozen=True)
 class Detection:
     """The engine a page was made with (table None: no engine scored enough)."""
@@ -218,121 +217,6 @@ class Detection:
     @property
     def name(self) -> str:
         return self.table.name if self.table is not None else "generic"
-
-
-_UNSET = object()
-
-
-class PageFacts:
-    """What fingerprints look at, each computed at most once per page and only when asked."""
-
-    def __init__(self, root: etree._Element, url: str | None) -> None:
-        self.root = root
-        self.url = url or ""
-        self.answers: dict[tuple, bool] = {}  # fingerprint key -> matched
-        self._generator: str | None = None
-        self._text: str | None = None
-        self._text_lower: str | None | object = _UNSET
-        self._values: dict[str, str] = {}
-        self._class_tokens: frozenset[str] | None = None
-        self._in_text: dict[str, bool] = {}  # literal -> in text_lower
-
-    @property
-    def generator(self) -> str:
-        if self._generator is None:
-            self._generator = generator_meta(self.root)
-        return self._generator
-
-    @property
-    def text(self) -> str:
-        """The title and the end of the page text: where "Powered by X" footers are."""
-        if self._text is None:
-            text = etree.tostring(self.root, method="text", encoding=str)
-            self._text = text if len(text) <= 2 * TEXT_TAIL_CHARS else text[:TEXT_TAIL_CHARS] + text[-TEXT_TAIL_CHARS:]
-        return self._text
-
-    @property
-    def text_lower(self) -> str | None:
-        """The text lower-cased for literal prefilters (None: no prefilter, see ``lowered``)."""
-        if self._text_lower is _UNSET:
-            self._text_lower = lowered(self.text)
-        return self._text_lower
-
-    def text_may_contain(self, needs) -> bool:
-        """``may_contain(needs, self.text_lower)``, each literal looked for once per page: most
-        text fingerprints need "powered by", and the text is the page's first and last 4000
-        characters."""
-        lower = self.text_lower
-        if needs is None or lower is None:
-            return True
-        found = self._in_text
-        for clause in needs:
-            for literal in clause:
-                hit = found.get(literal)
-                if hit is None:
-                    hit = found[literal] = literal in lower
-                if not hit:
-                    break
-            else:
-                return True
-        return False
-
-    def values(self, attribute: str) -> str:
-        """Every value of an attribute on the page, each between NUL separators (one C-level scan)."""
-        joined = self._values.get(attribute)
-        if joined is None:
-            joined = "\0" + "\0".join(_attribute_values(attribute)(self.root)) + "\0"
-            self._values[attribute] = joined
-        return joined
-
-    def may_match(self, needs) -> bool:
-        """False only when no element of the page can satisfy these markup_needs."""
-        if needs is None:
-            return True
-        for clause in needs:  # plain loops: this runs for every fingerprint and table XPath
-            for need in clause:
-                if not self.has(*need):
-                    break
-            else:
-                return True
-        return False
-
-    def has(self, attribute: str, op: str, literal: str) -> bool:
-        """May some element's attribute pass this test? (False only when none can.)"""
-        if op == "token":
-            if self._class_tokens is None:
-                self._class_tokens = frozenset(self.values("class").replace("\0", " ").split())
-            return literal in self._class_tokens
-        values = self.values(attribute)
-        if op == "eq":
-            return f"\0{literal}\0" in values
-        if op == "starts":
-            return f"\0{literal}" in values
-        return literal in values
-
-
-_ATTRIBUTE_XPATHS: dict[str, etree.XPath] = {}
-_ATTRIBUTE_NAME = re.compile(r"[A-Za-z_][\w:.-]*")
-
-
-def _attribute_values(attribute: str) -> etree.XPath:
-    xpath = _ATTRIBUTE_XPATHS.get(attribute)
-    if xpath is None:
-        if not _ATTRIBUTE_NAME.fullmatch(attribute):
-            raise ValueError(f"not an attribute name: {attribute!r}")
-        # plain str results: lxml's default "smart" strings (each knowing its element) cost more
-        # than the scan on a page with many classes, and only the values are joined here.
-        # ("/descendant::*/@x" = "//@x", 20% faster: libxml2 then walks elements only.)
-        xpath = _ATTRIBUTE_XPATHS[attribute] = etree.XPath(f"/descendant::*/@{attribute}", smart_strings=False)
-    return xpath
-
-
-def _matches(fp: CompiledFingerprint, facts: PageFacts) -> bool:
-    """Does the page show this fingerprint? Fingerprints shared by tables are tested once."""
-    answer = facts.answers.get(fp.key)
-    if answer is None:
-        answer = facts.answers[fp.key] = _test(fp, facts)
-    return answer
 
 
 def _test(fp: CompiledFingerprint, facts: PageFacts) -> bool:
@@ -356,17 +240,21 @@ def _test(fp: CompiledFingerprint, facts: PageFacts) -> bool:
 def reachable_score(table: EngineTable, facts: PageFacts) -> float:
     """The weight of the table's cheap fingerprints that match the page plus that of every costly
     one: the most ``score_table`` can give it, known without a scan of the page of its own."""
-    answers = facts.answers
+    return _reachable(compile_table(table), facts)
+
+
+def _reachable(ct: CompiledTable, facts: PageFacts) -> float:
+    answers = facts.answers  # (shared by the tables: a fingerprint is tested once per page)
     reachable = 0.0
-    for fp in compile_table(table).fingerprints:
-        if fp.costly:
-            reachable += fp.fingerprint.weight
-        else:
-            answer = answers.get(fp.key)
-            if answer is None:
-                answer = answers[fp.key] = _test(fp, facts)
-            if answer:
-                reachable += fp.fingerprint.weight
+    for key, weight, costly, fp in ct.scoring:
+        if costly:
+            reachable += weight
+            continue
+        answer = answers.get(key)
+        if answer is None:
+            answer = answers[key] = _test(fp, facts)
+        if answer:
+            reachable += weight
     return reachable
 
 
@@ -375,21 +263,39 @@ def score_table(table: EngineTable, facts: PageFacts, min_score: float | None = 
 
     With ``min_score``, a table that cannot reach it even if every costly fingerprint matched
     skips those (its partial score, below min_score, is returned): ranking drops it anyway."""
-    fingerprints = compile_table(table).fingerprints
+    ct = compile_table(table)
+    return _score(ct, facts, min_score is not None and _reachable(ct, facts) < min_score)
+
+
+def _score(ct: CompiledTable, facts: PageFacts, skip_costly: bool) -> tuple[float, tuple[str, ...]]:
     answers = facts.answers
-    skip_costly = min_score is not None and reachable_score(table, facts) < min_score
     score = 0.0
     evidence = []
-    for fp in fingerprints:  # table order: the score and evidence do not depend on test order
-        if fp.costly and skip_costly:
+    for key, weight, costly, fp in ct.scoring:  # table order: score and evidence do not depend on test order
+        if costly and skip_costly:
             continue
-        answer = answers.get(fp.key)
+        answer = answers.get(key)
         if answer is None:
-            answer = answers[fp.key] = _test(fp, facts)
+            answer = answers[key] = _test(fp, facts)
         if answer:
-            score += fp.fingerprint.weight
+            score += weight
             evidence.append(fp.fingerprint.name)
     return score, tuple(evidence)
+
+
+_COMPILED_SETS: dict[int, tuple] = {}  # id(tables) -> (tables, their compiled tables)
+MAX_COMPILED_SETS = 64  # callers pass ENGINES or a few tuples of their own
+
+
+def _compiled(engines: tuple[EngineTable, ...] | None) -> tuple[CompiledTable, ...]:
+    """The compiled tables, looked up once per call (Speed: not once per table and page)."""
+    tables = ENGINES if engines is None else engines
+    cached = _COMPILED_SETS.get(id(tables))
+    if cached is None or cached[0] is not tables:
+        if len(_COMPILED_SETS) >= MAX_COMPILED_SETS:
+            _COMPILED_SETS.clear()
+        cached = _COMPILED_SETS[id(tables)] = (tables, tuple(compile_table(t) for t in tables))
+    return cached[1]
 
 
 def rank(
@@ -404,10 +310,10 @@ def rank(
     ``facts``: the page's PageFacts when the caller keeps them for the table XPaths."""
     facts = facts or PageFacts(root, url)
     found = []
-    for table in ENGINES if engines is None else engines:
-        score, evidence = score_table(table, facts, min_score)
+    for ct in _compiled(engines):
+        score, evidence = _score(ct, facts, _reachable(ct, facts) < min_score)
         if score >= min_score:
-            found.append(Detection(table, score, evidence))
+            found.append(Detection(ct.table, score, evidence))
     found.sort(key=lambda d: -d.score)
     return found
 
@@ -426,11 +332,11 @@ def ranked(
     (segment_html): a page that a table recognises clearly skips the other tables' scans.
     (A score never exceeds ``reachable_score``: both add positive weights in table order.)"""
     facts = facts or PageFacts(root, url)
-    pending = []  # (registry index, table, the most it can score) of tables not scored yet
-    for index, table in enumerate(ENGINES if engines is None else engines):
-        upper = reachable_score(table, facts)
+    pending = []  # (registry index, compiled table, the most it can score) of tables not scored yet
+    for index, ct in enumerate(_compiled(engines)):
+        upper = _reachable(ct, facts)
         if upper >= min_score:  # else score_table would leave it below min_score: rank drops it
-            pending.append((index, table, upper))
+            pending.append((index, ct, upper))
     scored: list[tuple[float, int, Detection]] = []
     while pending or scored:
         best = min(scored, key=lambda item: (-item[0], item[1])) if scored else None
@@ -438,11 +344,11 @@ def ranked(
         contenders = [item for item in pending if best is None or item[2] > best[0]
                       or (item[2] == best[0] and item[0] < best[1])]
         if contenders:
-            index, table, _ = item = max(contenders, key=lambda item: (item[2], -item[0]))
+            index, ct, _ = item = max(contenders, key=lambda item: (item[2], -item[0]))
             pending.remove(item)
-            score, evidence = score_table(table, facts, min_score)
+            score, evidence = _score(ct, facts, False)  # (pending: its upper bound reaches min_score)
             if score >= min_score:
-                scored.append((score, index, Detection(table, score, evidence)))
+                scored.append((score, index, Detection(ct.table, score, evidence)))
             continue
         scored.remove(best)
         yield best[2]

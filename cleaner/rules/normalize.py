@@ -45,11 +45,35 @@ _ZERO_LOOKALIKE_NEEDS = needed_literals(_ZERO_LOOKALIKE)
 
 
 # ---------------------------------------------------------------- normalisation
+# (Speed: NFKC costs ~10 us on a line of Chinese prose, and what it changes there is nearly
+# always full-width punctuation and digits ("，：（１）"). Those forms, the ideographic space and
+# the ellipsis decompose to plain characters that combine with nothing, so writing them as their
+# decomposition first leaves the NFKC form unchanged (same NFKD); when the line is NFKC then,
+# that is its NFKC form, else unicodedata computes it as before. Measured 4x faster on the
+# body lines of the bench pages.)
+WIDE_FORMS = {chr(c): unicodedata.normalize("NFKD", chr(c)) for c in (*range(0xFF01, 0xFF5F), 0x3000, 0x2026)}
+assert not any(unicodedata.combining(ch) for plain in WIDE_FORMS.values() for ch in plain), "plain starters"
+_WIDE_FORM = re.compile("[" + "".join(map(re.escape, WIDE_FORMS)) + "]")
+
+
+def _plain(match: re.Match) -> str:
+    return WIDE_FORMS[match[0]]
+
+
+def nfkc(text: str) -> str:
+    """``unicodedata.normalize("NFKC", text)``, faster on text whose only compatibility
+    characters are full-width forms."""
+    if unicodedata.is_normalized("NFKC", text):
+        return text
+    quick = _WIDE_FORM.sub(_plain, text)
+    return quick if unicodedata.is_normalized("NFKC", quick) else unicodedata.normalize("NFKC", text)
+
+
 def fold(text: str) -> str:
     """NFKC-fold and drop zero-width characters: what every matcher should see."""
     if text.isascii():
         return text  # ASCII is NFKC already and holds no zero-width character
-    text = unicodedata.normalize("NFKC", text)
+    text = nfkc(text)
     return text.translate(ZERO_WIDTH) if _ZERO_WIDTH_CHAR.search(text) else text
 
 

@@ -4,6 +4,8 @@ text (an article pasted in [quote] tags) stays as the post's body, only its head
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from cleaner import clean
@@ -374,3 +376,15 @@ def test_the_repeat_test_answers_as_comparing_with_every_post():
             best = _brute_force_share(page, quote, post)
             for share in (0.0, 0.2, 0.5, 0.9, 1.0):
                 assert page.repeats(quote, post, share) == (best >= share), (quote, post, share)
+
+
+@settings(max_examples=300, deadline=None)
+@given(quote=st.text(alphabet="abcab 的的是", min_size=3, max_size=40), text=st.text(alphabet="abcab 的的是", max_size=60),
+       share=st.sampled_from([0.01, 0.2, 1 / 3, 0.5, 0.9, 1.0]))
+def test_holds_share_is_the_share_of_common_n_grams(quote, text, share):
+    """The substring count that stops early answers as the intersection of n-gram sets."""
+    from cleaner.segment.quotes import _grams, _squash, holds_share
+
+    grams, own = _grams(_squash(quote)), _grams(_squash(text))
+    if grams and own and len(next(iter(grams))) == len(next(iter(own))):
+        assert holds_share(grams, _squash(text), share) == (len(grams & own) / len(grams) >= share)

@@ -96,9 +96,14 @@ def _is_date_value(value: str) -> bool:
     return _TIMESTAMP.fullmatch(value) is not None or has_date_text(value)
 
 
+# Every date pattern below needs a digit, but for _DATE's words ("昨天", "三天前", "yesterday"):
+# a line with neither, most lines, shows no date. (Speed: one scan instead of up to six searches.)
+_MAY_BE_DATE = re.compile(r"[\d一二三四五六七八九十刚昨前]|yesterday|today", re.IGNORECASE)
+
+
 def has_date_text(text: str, *, max_chars: int = DATE_LINE_MAX_CHARS) -> bool:
     """A short line that shows a date, a time, or a relative age."""
-    if len(text) >= max_chars:
+    if len(text) >= max_chars or _MAY_BE_DATE.search(text) is None:
         return False
     if _DATE.search(text) is not None:
         return True

@@ -149,9 +149,11 @@ def _evidence(blocks: list[Block], ancestors: list[tuple], dated_markup: Iterabl
         for el in chain:
             content[el] += chars
             every[el] += shown
-            byline_links[el] += byline
-            if has_date:
-                dated.add(el)
+        if byline:  # (Speed: most lines are no byline, most lines undated: no loop for them)
+            for el in chain:
+                byline_links[el] += byline
+        if has_date:
+            dated.update(chain)
         if is_teaser_line(block.text):
             teasers.update(chain)
     return _Evidence(content, every, dated, teasers, byline_links)

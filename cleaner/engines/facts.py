@@ -1,0 +1,162 @@
+"""What engine fingerprints and table XPaths look at on a page (engines.PageFacts): the generator
+meta, the text's start and end, every value of an attribute; each computed at most once per page
+and only when asked."""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from ..prefilter import lowered
+
+TEXT_TAIL_CHARS = 4000  # text fingerprints look at the start (title) and end (footer) of the page
+
+_GENERATOR_NAME = str.maketrans("GENERATOR", "generator")  # XPath translate(): those letters only
+
+
+def generator_meta(root: etree._Element) -> str:
+    """Every <meta name="generator"> content, in page order (name matched as XPath
+    ``translate(@name, 'GENERATOR', 'generator') = 'generator'``; lxml filters <meta> in C)."""
+    return " ".join(
+        content for meta in root.iter("meta")
+        if (meta.get("name") or "").translate(_GENERATOR_NAME) == "generator"
+        and (content := meta.get("content")) is not None
+    )
+
+
+_UNSET = object()
+
+
+class PageFacts:
+    """What fingerprints look at, each computed at most once per page and only when asked."""
+
+    def __init__(self, root: etree._Element, url: str | None) -> None:
+        self.root = root
+        self.url = url or ""
+        self.answers: dict[int, bool] = {}  # fingerprint key -> matched
+        self._generator: str | None = None
+        self._text: str | None = None
+        self._text_lower: str | None | object = _UNSET
+        self._values: dict[str, str] = {}
+        self._class_tokens: frozenset[str] | None = None
+        self._in_text: dict[str, bool] = {}  # literal -> in text_lower
+
+    @property
+    def generator(self) -> str:
+        if self._generator is None:
+            self._generator = generator_meta(self.root)
+        return self._generator
+
+    @property
+    def text(self) -> str:
+        """The title and the end of the page text: where "Powered by X" footers are."""
+        if self._text is None:
+            text = etree.tostring(self.root, method="text", encoding=str)
+            self._text = text if len(text) <= 2 * TEXT_TAIL_CHARS else text[:TEXT_TAIL_CHARS] + text[-TEXT_TAIL_CHARS:]
+        return self._text
+
+    @property
+    def text_lower(self) -> str | None:
+        """The text lower-cased for literal prefilters (None: no prefilter, see ``lowered``)."""
+        if self._text_lower is _UNSET:
+            self._text_lower = lowered(self.text)
+        return self._text_lower
+
+    def text_may_contain(self, needs) -> bool:
+        """``may_contain(needs, self.text_lower)``, each literal looked for once per page: most
+        text fingerprints need "powered by", and the text is the page's first and last 4000
+        characters."""
+        lower = self.text_lower
+        if needs is None or lower is None:
+            return True
+        found = self._in_text
+        for clause in needs:
+            for literal in clause:
+                hit = found.get(literal)
+                if hit is None:
+                    hit = found[literal] = literal in lower
+                if not hit:
+                    break
+            else:
+                return True
+        return False
+
+    def values(self, attribute: str) -> str:
+        """Every value of an attribute on the page, each between NUL separators (one C-level scan;
+        the ids from the parser's table of ids, see id_values)."""
+        joined = self._values.get(attribute)
+        if joined is None:
+            found = id_values(self.root) if attribute == "id" else None
+            if found is None:
+                found = _attribute_values(attribute)(self.root)
+            joined = "\0" + "\0".join(found) + "\0"
+            self._values[attribute] = joined
+        return joined
+
+    def may_match(self, needs) -> bool:
+        """False only when no element of the page can satisfy these markup_needs."""
+        if needs is None:
+            return True
+        # (Speed: plain loops, and the class-token test, most needs, without a call: this runs
+        # for every fingerprint and table XPath.)
+        for clause in needs:
+            for attribute, op, literal in clause:
+                if op == "token":
+                    tokens = self._class_tokens
+                    if tokens is None:
+                        tokens = self._tokens()
+                    if literal not in tokens:
+                        break
+                elif not self.has(attribute, op, literal):
+                    break
+            else:
+                return True
+        return False
+
+    def _tokens(self) -> frozenset[str]:
+        self._class_tokens = frozenset(self.values("class").replace("\0", " ").split())
+        return self._class_tokens
+
+    def has(self, attribute: str, op: str, literal: str) -> bool:
+        """May some element's attribute pass this test? (False only when none can.)"""
+        if op == "token":
+            return literal in (self._class_tokens if self._class_tokens is not None else self._tokens())
+        values = self.values(attribute)
+        if op == "eq":
+            return f"\0{literal}\0" in values
+        if op == "starts":
+            return f"\0{literal}" in values
+        return literal in values
+
+
+_ID_TABLE = getattr(etree, "_IDDict", None)  # lxml's view of libxml2's table of ids (etree.parseid's)
+
+
+def id_values(root: etree._Element) -> list[str] | None:
+    """Every id of the page, from the table libxml2 fills while parsing (each id attribute, and
+    <a name>: more values never make has() skip what matches); None when there is no table (an
+    empty one too: a parser may be told not to fill it), then the ids are scanned. (Speed: the
+    table holds a page's few dozen ids, the scan walks all its elements: ~40x faster.) As for
+    the id() fingerprints (engines._compile): of two elements with one id, the table knows the
+    first, and loses the id if parse_html strips that first one (a <script>)."""
+    if _ID_TABLE is None:
+        return None
+    ids = list(_ID_TABLE(root.getroottree()).keys())
+    return ids or None
+
+
+_ATTRIBUTE_XPATHS: dict[str, etree.XPath] = {}
+_ATTRIBUTE_NAME = re.compile(r"[A-Za-z_][\w:.-]*")
+
+
+def _attribute_values(attribute: str) -> etree.XPath:
+    xpath = _ATTRIBUTE_XPATHS.get(attribute)
+    if xpath is None:
+        if not _ATTRIBUTE_NAME.fullmatch(attribute):
+            raise ValueError(f"not an attribute name: {attribute!r}")
+        # plain str results: lxml's default "smart" strings (each knowing its element) cost more
+        # than the scan on a page with many classes, and only the values are joined here.
+        # ("/descendant::*/@x" = "//@x", 20% faster: libxml2 then walks elements only.)
+        xpath = _ATTRIBUTE_XPATHS[attribute] = etree.XPath(f"/descendant::*/@{attribute}", smart_strings=False)
+    return xpath
