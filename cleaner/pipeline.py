@@ -27,7 +27,7 @@ from .decode import MAX_PAGE_BYTES
 from .segment import segment_page
 from .segment.blocks import BODY, Segmented
 from .engines import chrome_line_patterns
-from .rules.lines import CODE_RULES, RULES, Verdict, judge, page_context, view
+from .rules.lines import CODE_RULES, RULES, Verdict, judge, page_context, structural, view
 from .model.scope import in_model_scope, line_threshold
 from .model.replies import Reply, belongs_to_ad, leave_one_out, own_lines, reads_as_ad, whole_replies
 from .assemble import assemble
@@ -239,13 +239,18 @@ def _is_lxml_element(page: Any) -> bool:
 def apply_rules(seg: Segmented, posts: set[int] | None, engine_lines: tuple[re.Pattern[str], ...] = (),
                 use_rules: bool = True) -> list[Verdict | None]:
     """One verdict per block; blocks of posts not asked for are left undecided (None)."""
-    wanted = [b.post is None or posts is None or b.post in posts for b in seg.blocks]
-    lines = [view(b.text) if want and b.role == BODY else None for b, want in zip(seg.blocks, wanted)]
+    blocks = seg.blocks
+    wanted = [b.post is None or posts is None or b.post in posts for b in blocks]
+    lines = [view(b.text) if want and b.role == BODY else None for b, want in zip(blocks, wanted)]
     ctx = page_context(seg, engine_lines, lines)
     rules = RULES if use_rules else RULES[:1]  # structure is not a rule users switch off
     code_rules = CODE_RULES if use_rules else CODE_RULES[:1]
-    return [judge(b, ctx, code_rules if _is_code(b) else rules, line) if want else None
-            for b, want, line in zip(seg.blocks, wanted, lines)]
+    # (Speed: most blocks are chrome, quotes or signatures the segmenter already decided: both
+    # tables start with the structural rule, which is then their verdict (as in judge); the
+    # table is picked, and the line read, only for body lines.)
+    return [None if not want else structural(b, None, ctx) if line is None
+            else judge(b, ctx, code_rules if _is_code(b) else rules, line)
+            for b, want, line in zip(blocks, wanted, lines)]
 
 
 def _is_code(block) -> bool:

@@ -56,7 +56,24 @@ def test_a_cased_literal_is_what_lower_makes_of_every_character_re_i_matches_to_
     assert pf._literal_char(ord("п")) == "п" and pf._literal_char(ord("П")) == "п"
     assert pf._literal_char(ord("σ")) is None and pf._literal_char(ord("Σ")) is None
     # ("с" is not one: re.I also matches the old Cyrillic "ᲃ" to it)
-    assert pf.needed_literals(re.compile(r"(?:[^:]{1,80}?) (?i:писал):", re.I)) == ((" ", "пи", "ал", ":"),)
+    assert pf.needed_literals(re.compile(r"(?:[^:]{1,80}?) (?i:писал):", re.I)) == (("пи", "ал", " ", ":"),)
+
+
+def test_needed_literals_drop_clauses_another_one_already_covers():
+    """Longest literal first in each clause; "quote from" and "copyright ©" hold "quote" and "©",
+    so their clauses add nothing to the condition."""
+    pattern = re.compile(r"Quote from: \w+|.{0,9}Copyright ©|\w+ wrote:|Quote|©", re.I)
+    assert pf.needed_literals(pattern) == ((" wrote:",), ("quote",), ("©",))
+
+
+def test_ascii_text_is_checked_against_the_ascii_clauses_only():
+    """Long keyword needs skip their Chinese clauses on ASCII text, with the same answers."""
+    needs = pf.needed_literals(sp._keyword_regex())
+    assert len(needs) > pf.MIN_CLAUSES_TO_SPLIT and any(not c[0].isascii() for c in needs)
+    assert pf.may_contain(needs, "buy cialis online")
+    assert not pf.may_contain(needs, "the driver fixed my boot problem")
+    assert pf.may_contain(needs, "专业无抵押贷款，当天放款")
+    assert not pf.may_contain(needs, "这个驱动解决了我的问题")
 
 
 def _literal_patterns() -> list[re.Pattern]:

@@ -119,6 +119,9 @@ _NOT_BUTTON_CHAR = re.compile(
     "[^" + BUTTON_SEPARATORS[1:-2] + "".join(re.escape(c) for c in sorted(set("".join(BUTTON_WORDS)))) + "]")
 _URL_NEEDS = needed_literals(sp.URL)
 _CONTACTS = tuple((pattern, needed_literals(pattern)) for _, pattern in sp.CONTACT_PATTERNS)
+# (Speed: one test that no contact pattern can match, before the patterns' own tests one by one.)
+_ANY_CONTACT_NEEDS = None if any(needs is None for _, needs in _CONTACTS) else tuple(
+    clause for _, needs in _CONTACTS for clause in needs)
 _ROLE_KIND = {"chrome": "chrome", "quote": "quote", "signature": "signature", "edit": "edit",
               "hidden": "hidden", "attachment": "attachment"}
 
@@ -204,7 +207,8 @@ def contact_me(block: Block, line: Line, ctx: PageContext, *, min_offer_cues: in
     contact, or (a landline too) among offer words ("本公司承接…价格实惠，咨询电话 029-85469157")."""
     lower = line.matching_lower
     # = bool(sp.find_contacts(line.matching)), each pattern tried only where it can match
-    has_id = any(may_contain(needs, lower) and pattern.search(line.matching) for pattern, needs in _CONTACTS)
+    has_id = may_contain(_ANY_CONTACT_NEEDS, lower) and any(
+        may_contain(needs, lower) and pattern.search(line.matching) for pattern, needs in _CONTACTS)
     if has_id and sp.find_ad_keywords(line.matching):
         return Verdict("spam", "spam:contact-ad")
     if has_id and len(line.matching) <= sp.MAX_CONTACT_LINE_CHARS and sp.CALL_TO_ACTION.search(line.matching):
@@ -285,6 +289,7 @@ CODE_RULES: tuple[Rule, ...] = (
     ad_with_link,
     contact_me,
 )
+assert RULES[0] is structural and CODE_RULES[0] is structural, "judge and apply_rules rely on it"
 
 
 class PostAuthors(Mapping):
@@ -311,11 +316,23 @@ def page_context(seg: Segmented, engine_lines: tuple[re.Pattern[str], ...] = (),
     """Page-level facts for the rules; ``engine_lines``: the engine's compiled chrome-line
     patterns; ``lines``: the blocks' views when already computed."""
     authors = PostAuthors(seg.posts)
+    candidates = [(i, b) for i, b in enumerate(seg.blocks)
+                  if b.role == BODY and b.post is not None and len(b.text) >= REPEATED_MIN_CHARS]
+    # (Speed: lines of fewer than REPEATED_MIN_POSTS posts cannot repeat in as many: their forms
+    # are not computed; a text met again is not normalised again.)
+    if len({b.post for _, b in candidates}) < REPEATED_MIN_POSTS:
+        candidates = []
     seen: dict[str, set[int]] = defaultdict(set)
-    for i, b in enumerate(seg.blocks):
-        if b.role == BODY and b.post is not None and len(b.text) >= REPEATED_MIN_CHARS:
-            line = lines[i] if lines is not None else None
-            seen[line.matching if line is not None else for_matching(b.text)].add(b.post)
+    forms: dict[str, str] = {}
+    for i, b in candidates:
+        line = lines[i] if lines is not None else None
+        if line is not None:
+            form = line.matching
+        else:
+            form = forms.get(b.text)
+            if form is None:
+                form = forms[b.text] = for_matching(b.text)
+        seen[form].add(b.post)
     repeated = frozenset(
         text for text, posts in seen.items()
         if len(posts) >= REPEATED_MIN_POSTS and len({authors.get(p, "") for p in posts}) >= 2
