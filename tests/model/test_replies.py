@@ -192,3 +192,18 @@ def test_self_promotion_stands_only_when_the_model_does_not_read_the_line_as_gen
     line = "Great video, subscribe to my channel for more covers"
     assert removed_by_model(line, 0.5) == [(line, "spam:self-promotion", 1.0)]  # a rule: score 1.0
     assert removed_by_model(line, 0.05) == []  # CONFIRMED_RULES: under CONFIRM_MIN_SCORE it stays
+
+
+ARTICLE = """<html><head><title>秋季养生 | 健康网</title></head><body><article><h1>秋季养生要注意什么</h1>
+<p>秋季天气转凉，昼夜温差加大，专家建议适当增加衣物，注意饮食清淡，多喝温水，保证充足睡眠。</p>
+<p>{line}</p></article></body></html>"""
+
+
+@pytest.mark.parametrize("score,removed", [(0.985, False), (0.995, True)])
+def test_on_an_article_page_the_model_must_be_sure(score, removed):
+    line = "版权所有，未经授权不得转载，编辑部邮箱：editor@example.com"
+    model = FakeModel({line: score})
+    pending = prepare(ARTICLE.format(line=line), threshold=model.threshold_)
+    assert not pending.seg.is_thread
+    result = finish(pending, score_pending([pending], model)[0], "model:fake")
+    assert [(r.text, r.rule) for r in result.removed if r.kind == "spam"] == ([(line, "model:fake")] if removed else [])
