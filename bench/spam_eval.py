@@ -333,12 +333,11 @@ def main(argv=None) -> int:
     model = Path(args.model).resolve()
     report: dict = {"model": str(model.relative_to(ROOT)) if model.is_relative_to(ROOT) else str(model)}
     with tempfile.TemporaryDirectory() as tmp:
-        if args.keep:
-            args.keep.mkdir(parents=True, exist_ok=True)
-            tmp = str(args.keep)
+        workdir = args.keep or Path(tmp)  # the left-out models are trained into it
+        workdir.mkdir(parents=True, exist_ok=True)
         if not args.skip_loso:
             for name in args.sources.split(","):
-                report[f"without_{name}"] = evaluate_source(name, Path(tmp), rng, args.reuse, args.misses)
+                report[f"without_{name}"] = evaluate_source(name, workdir, rng, args.reuse, args.misses)
                 print(name, json.dumps(report[f"without_{name}"], ensure_ascii=False), flush=True)
     cleaner = Cleaner(model=args.model)
     report["articles_fp"] = {}

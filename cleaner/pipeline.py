@@ -306,6 +306,7 @@ class Pending:
     second: list[tuple[int | None, int, str]] = field(default_factory=list)
     ad_posts: dict[int, float] = field(default_factory=dict)  # Chinese replies read as ads: their score
     flagged_posts: set[int] = field(default_factory=set)  # replies read whole with a line removed as spam
+    model_spam: set[int] = field(default_factory=set)  # to_score lines at or over their bar (line_threshold)
 
     # lines a rule removed only if the model does not read them as genuine (CONFIRMED_RULES)
     to_confirm: list[tuple[int, float]] = field(default_factory=list)  # (line index, score it needs)
@@ -370,7 +371,9 @@ def _read_first_scores(p: Pending, scores: Sequence[float]) -> None:
             p.verdicts[i] = None
             p.confirmed_scores[i] = float(score)
     flagged = {i for i, v in enumerate(p.verdicts) if v is not None and v.kind == "spam"}
-    flagged.update(i for i, score in zip(p.to_score, scores) if score >= line_threshold(p.seg.blocks[i].text, p.threshold))
+    p.model_spam = {i for i, score in zip(p.to_score, scores)
+                    if score >= line_threshold(p.seg.blocks[i].text, p.threshold)}
+    flagged.update(p.model_spam)
     p.flagged_posts.update(post for post, lines, _ in p.posts_to_score if any(i in flagged for i in lines))
     p.ad_posts = {post: float(score) for (post, lines, _), score in zip(p.posts_to_score, scores[count:count + wholes])
                   if reads_as_ad(float(score), p.threshold, post in p.flagged_posts)}
@@ -398,11 +401,11 @@ def _score_split(pending: Sequence[Pending], model: Any, texts) -> list[Sequence
 
 
 def finish(pending: Pending, scores: Sequence[float], rule: str = "model") -> CleanResult:
-    """Lines at or above the threshold are spam; then assembly (which reads the other lines'
-    scores for the post-level decision)."""
+    """Lines the model's first reading put at or over their bar are spam (``Pending.model_spam``);
+    then assembly (which reads the other lines' scores for the post-level decision)."""
     line_scores = {}
     for i, score in zip(pending.to_score, scores):
-        if score >= line_threshold(pending.seg.blocks[i].text, pending.threshold):
+        if i in pending.model_spam:  # (decided in the first reading, _read_first_scores)
             pending.verdicts[i] = Verdict("spam", rule, round(float(score), 4))
         else:
             line_scores[i] = float(score)

@@ -243,17 +243,20 @@ def reachable_score(table: EngineTable, facts: PageFacts) -> float:
     return _reachable(compile_table(table), facts)
 
 
+def _matched(answers: dict[int, bool], key: int, fp: CompiledFingerprint, facts: PageFacts) -> bool:
+    """Does the page show this fingerprint? ``answers``: the page's, shared by the tables, so
+    that a fingerprint is tested once per page."""
+    answer = answers.get(key)
+    if answer is None:
+        answer = answers[key] = _test(fp, facts)
+    return answer
+
+
 def _reachable(ct: CompiledTable, facts: PageFacts) -> float:
-    answers = facts.answers  # (shared by the tables: a fingerprint is tested once per page)
+    answers = facts.answers
     reachable = 0.0
     for key, weight, costly, fp in ct.scoring:
-        if costly:
-            reachable += weight
-            continue
-        answer = answers.get(key)
-        if answer is None:
-            answer = answers[key] = _test(fp, facts)
-        if answer:
+        if costly or _matched(answers, key, fp, facts):
             reachable += weight
     return reachable
 
@@ -274,10 +277,7 @@ def _score(ct: CompiledTable, facts: PageFacts, skip_costly: bool) -> tuple[floa
     for key, weight, costly, fp in ct.scoring:  # table order: score and evidence do not depend on test order
         if costly and skip_costly:
             continue
-        answer = answers.get(key)
-        if answer is None:
-            answer = answers[key] = _test(fp, facts)
-        if answer:
+        if _matched(answers, key, fp, facts):
             score += weight
             evidence.append(fp.fingerprint.name)
     return score, tuple(evidence)

@@ -53,11 +53,7 @@ _ZERO_LOOKALIKE_NEEDS = needed_literals(_ZERO_LOOKALIKE)
 # body lines of the bench pages.)
 WIDE_FORMS = {chr(c): unicodedata.normalize("NFKD", chr(c)) for c in (*range(0xFF01, 0xFF5F), 0x3000, 0x2026)}
 assert not any(unicodedata.combining(ch) for plain in WIDE_FORMS.values() for ch in plain), "plain starters"
-_WIDE_FORM = re.compile("[" + "".join(map(re.escape, WIDE_FORMS)) + "]")
-
-
-def _plain(match: re.Match) -> str:
-    return WIDE_FORMS[match[0]]
+_PLAIN_FORMS = str.maketrans(WIDE_FORMS)
 
 
 def nfkc(text: str) -> str:
@@ -65,7 +61,7 @@ def nfkc(text: str) -> str:
     characters are full-width forms."""
     if unicodedata.is_normalized("NFKC", text):
         return text
-    quick = _WIDE_FORM.sub(_plain, text)
+    quick = text.translate(_PLAIN_FORMS)
     return quick if unicodedata.is_normalized("NFKC", quick) else unicodedata.normalize("NFKC", text)
 
 
