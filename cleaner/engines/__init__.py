@@ -22,6 +22,7 @@ from lxml import etree
 from ..prefilter import compile_xpath, markup_needs, narrowed, needed_literals, path_needs
 from .base import EngineTable, Fingerprint
 from .facts import TEXT_TAIL_CHARS, PageFacts, generator_meta  # noqa: F401  (public here)
+from .gates import Gates, gates, refused
 from .registry import ENGINE_MODULES
 
 MIN_DETECTION_SCORE = 2.0  # e.g. the generator meta alone, or two markup fingerprints
@@ -85,6 +86,7 @@ class CompiledFingerprint:
     text_needs: tuple[tuple[str, ...], ...] | None = None  # lower-case literals of the text regex
     key: int = -1  # same key, same answer on a page: tables share fingerprints (see _key)
     costly: bool = False  # needs a scan of its own (an attribute besides class/id, or a bare XPath)
+    tag: str | None = None  # of an XPath "//tag": no such element, no match (PageFacts.has_element)
 
 
 def text_needs(pattern: str) -> tuple[tuple[str, ...], ...] | None:
@@ -136,7 +138,17 @@ def _compile_fingerprint(fp: Fingerprint) -> CompiledFingerprint:
         text_needs=text_needs(fp.text),
         key=_key(fp),
         costly=_costly(fp.xpath),
+        tag=_bare_tag(fp.xpath),
     )
+
+
+_BARE_TAG = re.compile(r"\s*//([A-Za-z][\w.-]*)\s*")
+
+
+def _bare_tag(expr: str) -> str | None:
+    """The tag of an XPath "//tag" (any element so named), None for others."""
+    match = _BARE_TAG.fullmatch(expr) if expr else None
+    return match.group(1) if match else None
 
 
 CHEAP_ATTRIBUTES = frozenset({"class", "id"})  # scanned once per page for every table
@@ -227,6 +239,8 @@ def _test(fp: CompiledFingerprint, facts: PageFacts) -> bool:
     if fp.xpath is not None:
         if not facts.may_match(fp.markup_needs):
             return False
+        if fp.tag is not None and not facts.has_element(fp.tag):
+            return False
         if not fp.xpath(facts.root):
             return False
     if fp.text is not None:
@@ -256,9 +270,23 @@ def _reachable(ct: CompiledTable, facts: PageFacts) -> float:
     answers = facts.answers
     reachable = 0.0
     for key, weight, costly, fp in ct.scoring:
-        if costly or _matched(answers, key, fp, facts):
+        if costly:
             reachable += weight
+        else:  # (Speed: _answer_cheap has left the answer here, mostly: no call)
+            answer = answers.get(key)
+            if answer or (answer is None and _matched(answers, key, fp, facts)):
+                reachable += weight
     return reachable
+
+
+def _answer_cheap(gated: Gates, facts: PageFacts) -> None:
+    """Every cheap fingerprint's answer in ``facts.answers``: the refused ones No at once
+    (gates.py), the others tested."""
+    answers = facts.answers
+    answers.update(dict.fromkeys(refused(gated, facts), False))
+    for key, fp in gated.tests.items():
+        if key not in answers:
+            answers[key] = _test(fp, facts)
 
 
 def score_table(table: EngineTable, facts: PageFacts, min_score: float | None = None) -> tuple[float, tuple[str, ...]]:
@@ -283,19 +311,22 @@ def _score(ct: CompiledTable, facts: PageFacts, skip_costly: bool) -> tuple[floa
     return score, tuple(evidence)
 
 
-_COMPILED_SETS: dict[int, tuple] = {}  # id(tables) -> (tables, their compiled tables)
+_COMPILED_SETS: dict[int, tuple] = {}  # id(tables) -> (tables, their compiled tables, their gates)
 MAX_COMPILED_SETS = 64  # callers pass ENGINES or a few tuples of their own
 
 
-def _compiled(engines: tuple[EngineTable, ...] | None) -> tuple[CompiledTable, ...]:
-    """The compiled tables, looked up once per call (Speed: not once per table and page)."""
+def _compiled(engines: tuple[EngineTable, ...] | None) -> tuple[tuple[CompiledTable, ...], Gates]:
+    """The compiled tables and the gates of their cheap fingerprints, looked up once per call
+    (Speed: not once per table and page)."""
     tables = ENGINES if engines is None else engines
     cached = _COMPILED_SETS.get(id(tables))
     if cached is None or cached[0] is not tables:
         if len(_COMPILED_SETS) >= MAX_COMPILED_SETS:
             _COMPILED_SETS.clear()
-        cached = _COMPILED_SETS[id(tables)] = (tables, tuple(compile_table(t) for t in tables))
-    return cached[1]
+        compiled = tuple(compile_table(t) for t in tables)
+        cheap = gates(fp for ct in compiled for fp in ct.fingerprints if not fp.costly)
+        cached = _COMPILED_SETS[id(tables)] = (tables, compiled, cheap)
+    return cached[1], cached[2]
 
 
 def rank(
@@ -310,7 +341,7 @@ def rank(
     ``facts``: the page's PageFacts when the caller keeps them for the table XPaths."""
     facts = facts or PageFacts(root, url)
     found = []
-    for ct in _compiled(engines):
+    for ct in _compiled(engines)[0]:
         score, evidence = _score(ct, facts, _reachable(ct, facts) < min_score)
         if score >= min_score:
             found.append(Detection(ct.table, score, evidence))
@@ -333,7 +364,9 @@ def ranked(
     (A score never exceeds ``reachable_score``: both add positive weights in table order.)"""
     facts = facts or PageFacts(root, url)
     pending = []  # (registry index, compiled table, the most it can score) of tables not scored yet
-    for index, ct in enumerate(_compiled(engines)):
+    compiled, gated = _compiled(engines)
+    _answer_cheap(gated, facts)
+    for index, ct in enumerate(compiled):
         upper = _reachable(ct, facts)
         if upper >= min_score:  # else score_table would leave it below min_score: rank drops it
             pending.append((index, ct, upper))

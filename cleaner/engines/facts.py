@@ -15,11 +15,13 @@ TEXT_TAIL_CHARS = 4000  # text fingerprints look at the start (title) and end (f
 _GENERATOR_NAME = str.maketrans("GENERATOR", "generator")  # XPath translate(): those letters only
 
 
-def generator_meta(root: etree._Element) -> str:
+def generator_meta(root: etree._Element, elements: list | None = None) -> str:
     """Every <meta name="generator"> content, in page order (name matched as XPath
-    ``translate(@name, 'GENERATOR', 'generator') = 'generator'``; lxml filters <meta> in C)."""
+    ``translate(@name, 'GENERATOR', 'generator') = 'generator'``; lxml filters <meta> in C).
+    ``elements``: the page's <link> and <meta> elements in page order, when already found."""
+    metas = root.iter("meta") if elements is None else (el for el in elements if el.tag == "meta")
     return " ".join(
-        content for meta in root.iter("meta")
+        content for meta in metas
         if (meta.get("name") or "").translate(_GENERATOR_NAME) == "generator"
         and (content := meta.get("content")) is not None
     )
@@ -40,13 +42,24 @@ class PageFacts:
         self._text_lower: str | None | object = _UNSET
         self._values: dict[str, str] = {}
         self._class_tokens: frozenset[str] | None = None
+        self._ids: frozenset[str] | None = None
+        self._links_and_metas: list[etree._Element] | None = None
         self._in_text: dict[str, bool] = {}  # literal -> in text_lower
 
     @property
     def generator(self) -> str:
         if self._generator is None:
-            self._generator = generator_meta(self.root)
+            self._generator = generator_meta(self.root, self.links_and_metas)
         return self._generator
+
+    @property
+    def links_and_metas(self) -> list[etree._Element]:
+        """Every <link> and <meta> of the page, in page order: one walk of the page for the
+        generator meta and the page's declared address and site name (segment.postmeta.
+        page_identity reads them too: Speed, one walk less on 67 of the 79 bench pages, ~4 ms)."""
+        if self._links_and_metas is None:
+            self._links_and_metas = list(self.root.iter("link", "meta"))
+        return self._links_and_metas
 
     @property
     def text(self) -> str:
@@ -113,6 +126,24 @@ class PageFacts:
             else:
                 return True
         return False
+
+    @property
+    def class_tokens(self) -> frozenset[str]:
+        """Every class token on the page: has("class", "token", t) is ``t in class_tokens``."""
+        return self._class_tokens if self._class_tokens is not None else self._tokens()
+
+    @property
+    def ids(self) -> frozenset[str]:
+        """The pieces of values("id"): has("id", "eq", v) for a non-empty v is ``v in ids``."""
+        if self._ids is None:
+            self._ids = frozenset(self.values("id").split("\0"))
+        return self._ids
+
+    def has_element(self, tag: str) -> bool:
+        """Has the page (root's whole tree) an element of this tag? (Speed: lxml looks the name
+        up in the parser's dictionary of names first: a tag the page never used costs no walk,
+        where the XPath "//tag" walks the page; ~2.6 ms a pass for reddit's two on 22 pages.)"""
+        return next(self.root.getroottree().iter(tag), None) is not None
 
     def _tokens(self) -> frozenset[str]:
         self._class_tokens = frozenset(self.values("class").replace("\0", " ").split())

@@ -159,5 +159,6 @@ def segment_html(root: etree._Element, *, url: str | None = None) -> Segmented:
     else:
         segmented = empty_thread(root, *emptied, facts) if emptied is not None else segment_generic(root, url=url)
     segmented.blocks = expand_code(segmented.blocks)  # (placed as one block each, now lines)
-    segmented.canonical_url, segmented.site_name = page_identity(root)
+    everywhere = facts.links_and_metas if root.getroottree().getroot() is root else None  # (the same walk)
+    segmented.canonical_url, segmented.site_name = page_identity(root, everywhere)
     return segmented

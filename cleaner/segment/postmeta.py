@@ -121,17 +121,18 @@ def _declared(elements: list, sources: tuple[tuple[str, str, str, str], ...]) ->
     return ""
 
 
-def page_identity(root: etree._Element) -> tuple[str, str]:
+def page_identity(root: etree._Element, everywhere: list | None = None) -> tuple[str, str]:
     """(canonical URL, site name) as the page declares them (<link rel=canonical>, og:url,
     og:site_name), "" when it does not. Read from <head>, where they belong, and from the whole
     page only when <head> lacks one: a parser closes <head> at the first stray element in it
-    and puts the <meta>s after it into <body>."""
+    and puts the <meta>s after it into <body>. ``everywhere``: every <link> and <meta> of the
+    page (of root's tree), in page order, when the caller has them (engines.PageFacts)."""
     top = root.getroottree().getroot()
     head = top.find("head")
     elements = list(head.iter("link", "meta")) if head is not None else []
     canonical, site = _declared(elements, CANONICAL_URL_SOURCES), _declared(elements, SITE_NAME_SOURCES)
     if not (canonical and site):
-        everywhere = list(top.iter("link", "meta"))
+        everywhere = list(top.iter("link", "meta")) if everywhere is None else everywhere
         canonical = canonical or _declared(everywhere, CANONICAL_URL_SOURCES)
         site = site or _declared(everywhere, SITE_NAME_SOURCES)
     return canonical, site
