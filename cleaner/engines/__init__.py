@@ -87,6 +87,7 @@ class CompiledFingerprint:
     key: int = -1  # same key, same answer on a page: tables share fingerprints (see _key)
     costly: bool = False  # needs a scan of its own (an attribute besides class/id, or a bare XPath)
     tag: str | None = None  # of an XPath "//tag": no such element, no match (PageFacts.has_element)
+    id_prefix: tuple[str, str] | None = None  # (tag, prefix) of "//tag[starts-with(@id, 'prefix')]"
 
 
 def text_needs(pattern: str) -> tuple[tuple[str, ...], ...] | None:
@@ -139,7 +140,17 @@ def _compile_fingerprint(fp: Fingerprint) -> CompiledFingerprint:
         key=_key(fp),
         costly=_costly(fp.xpath),
         tag=_bare_tag(fp.xpath),
+        id_prefix=_id_prefix(fp.xpath),
     )
+
+
+_ID_PREFIX_TEST = re.compile(r"\s*//([a-z][a-z0-9]*|\*)\[starts-with\(@id, '([^'\s]+)'\)\]\s*")
+
+
+def _id_prefix(expr: str) -> tuple[str, str] | None:
+    """(tag, prefix) of an XPath "//tag[starts-with(@id, 'prefix')]" (PageFacts.has_id_prefix)."""
+    match = _ID_PREFIX_TEST.fullmatch(expr) if expr else None
+    return (match.group(1), match.group(2)) if match else None
 
 
 _BARE_TAG = re.compile(r"\s*//([A-Za-z][\w.-]*)\s*")
@@ -241,7 +252,7 @@ def _test(fp: CompiledFingerprint, facts: PageFacts) -> bool:
             return False
         if fp.tag is not None and not facts.has_element(fp.tag):
             return False
-        if not fp.xpath(facts.root):
+        if not (fp.id_prefix is not None and facts.has_id_prefix(*fp.id_prefix)) and not fp.xpath(facts.root):
             return False
     if fp.text is not None:
         if not facts.text_may_contain(fp.text_needs):

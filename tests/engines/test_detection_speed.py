@@ -72,3 +72,29 @@ def test_kept_links_and_metas_give_the_walks_answers():
 def test_a_tag_named_in_an_attribute_only_is_still_no_element():
     root = etree.fromstring("<html><body><div shreddit-post='1'>x</div></body></html>", etree.HTMLParser())
     assert not PageFacts(root, None).has_element("shreddit-post")
+
+
+def test_id_prefix_from_the_table_of_ids_only_when_an_element_has_that_id():
+    page = parse_html('<html><body><a name="postmessage_9">anchor</a><div id="post_content_1">x</div>'
+                      '<script id="textstyle_1">s</script></body></html>')
+    facts = PageFacts(page, None)
+    assert facts.has_id_prefix("div", "post_content_") and facts.has_id_prefix("*", "post_content")
+    assert not facts.has_id_prefix("p", "post_content_")  # another tag: the XPath decides
+    assert not facts.has_id_prefix("*", "postmessage_")  # <a name> is in the table, not an id
+    assert not facts.has_id_prefix("*", "textstyle_")  # the <script> was stripped
+    fingerprints = {fp.id_prefix: fp for t in ENGINES for fp in compile_table(t).fingerprints if fp.id_prefix}
+    assert ("*", "postmessage_") in fingerprints and ("div", "post_content_") in fingerprints
+    for fp in fingerprints.values():
+        assert _test(fp, PageFacts(page, None)) == bool(fp.xpath(page)), fp.id_prefix
+
+
+def test_id_prefix_answers_agree_with_the_xpath_on_the_sample_pages():
+    fingerprints = [fp for t in ENGINES for fp in compile_table(t).fingerprints if fp.id_prefix]
+    found = 0
+    for path, root in _roots():
+        facts = PageFacts(root, None)
+        for fp in fingerprints:
+            if facts.has_id_prefix(*fp.id_prefix):
+                found += 1
+                assert fp.xpath(root), (path.name, fp.id_prefix)
+    assert found > 10
