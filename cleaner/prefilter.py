@@ -359,6 +359,12 @@ def _one_attribute(condition: str) -> str | None:
     return names.pop()
 
 
+def _on_value(condition: str, name: str) -> str:
+    """The condition on @name as a test of the attribute itself (".")."""
+    attribute = re.compile(rf"@{re.escape(name)}(?![\w:-])")
+    return _outside_literals(condition, lambda part: attribute.sub(".", part)).strip()
+
+
 def _attributes_first(expr: str) -> str:
     out, at = [], 0
     quoted = [m.span() for m in _QUOTED.finditer(expr)]
@@ -370,11 +376,86 @@ def _attributes_first(expr: str) -> str:
         name = _one_attribute(condition)
         if name is None:
             continue
-        attribute = re.compile(rf"@{re.escape(name)}(?![\w:-])")
-        tested = _outside_literals(condition, lambda part: attribute.sub(".", part))
-        out += [expr[at:match.start()], f"//{match.group(1)}/@{name}[{tested.strip()}]/parent::*"]
+        out += [expr[at:match.start()], f"//{match.group(1)}/@{name}[{_on_value(condition, name)}]/parent::*"]
         at = end + 1
     return "".join(out) + expr[at:]
+
+
+# A first step "//x[A or B]" (or "//x[(A or B) and R]") whose terms each test one attribute
+# or name the element (self::t) -> the union of their scans "//x/@a[A on .]/parent::*[R] | ...":
+# the same elements in page order (a union is a set in page order), each scan as above; and
+# "//x[A and R]" with A on one attribute -> "//x/@a[A on .]/parent::*[R]".
+_FIRST_STEP = re.compile(r"(\.?//)(\*|[A-Za-z_][\w.-]*)\[")
+_NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-:@$")
+
+
+def _split_top(expr: str, word: str) -> list[str]:
+    """``expr`` cut at its operators ``word`` ("or", "and") outside brackets and literals."""
+    parts, depth, quote, start, i, n = [], 0, "", 0, 0, len(word)
+    while i < len(expr):
+        char = expr[i]
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "'\"":
+            quote = char
+        elif char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+        elif (not depth and expr.startswith(word, i) and (i == 0 or expr[i - 1] not in _NAME_CHARS)
+              and expr[i + n:i + n + 1] not in _NAME_CHARS):
+            parts.append(expr[start:i].strip())
+            start = i = i + n
+            continue
+        i += 1
+    return [*parts, expr[start:].strip()]
+
+
+def _unwrap(expr: str) -> str:
+    expr = expr.strip()
+    while expr.startswith("(") and _closing(expr, 1, "(", ")") == len(expr) - 1:
+        expr = expr[1:-1].strip()
+    return expr
+
+
+def _term_scan(prefix: str, tag: str, term: str) -> str | None:
+    """The scan of the elements "prefix tag" passing one term of the "or" (None: not one)."""
+    term = _unwrap(term)
+    first, *rest = [term] if _one_attribute(term) else _split_top(term, "and")
+    first = _unwrap(first)
+    name = _one_attribute(first)
+    if name is not None:
+        scan = f"{prefix}{tag}/@{name}[{_on_value(first, name)}]/parent::*"
+    elif re.fullmatch(r"@[\w:-]+", first):
+        scan = f"{prefix}{tag}/{first}/parent::*"
+    elif re.fullmatch(r"self::[A-Za-z_][\w.-]*", first) and tag in ("*", first[6:]):
+        scan = f"{prefix}{first[6:]}"
+    else:
+        return None
+    return scan + "".join(f"[{c}]" for c in rest)
+
+
+def _or_as_union(branch: str) -> str:
+    match = _FIRST_STEP.match(branch)
+    end = _closing(branch, match.end(), "[", "]") if match else -1
+    if end < 0 or branch[end + 1:end + 2] not in ("", "/"):
+        return branch
+    predicate, rest, others = branch[match.end():end], branch[end + 1:], []
+    terms = _split_top(predicate, "or")
+    if len(terms) == 1:
+        group, *others = _split_top(predicate, "and")
+        terms = _split_top(_unwrap(group), "or")
+    if _one_attribute(" or ".join(terms)) is not None:  # one attribute: one scan (_attributes_first)
+        if not others:
+            return branch
+        terms = [" or ".join(f"({term})" for term in terms)] if len(terms) > 1 else terms
+    elif len(terms) == 1:
+        return branch
+    scans = [_term_scan(match.group(1), match.group(2), term) for term in terms]
+    if None in scans:
+        return branch
+    scans = [scan + "".join(f"[{c}]" for c in others) for scan in scans]
+    return " | ".join(scans) + rest if not rest or len(scans) == 1 else f"({' | '.join(scans)}){rest}"
 
 
 def faster_xpath(expr: str) -> str:
@@ -383,6 +464,10 @@ def faster_xpath(expr: str) -> str:
     inner, tail = _outer_group(expr.strip()) or (expr, None)
     if not _position_free(inner):
         return expr
+    branches = _top_level_branches(inner) or [inner]
+    unions = [_or_as_union(branch.strip()) for branch in branches]
+    if unions != [branch.strip() for branch in branches]:
+        inner = " | ".join(unions)
     inner = _attributes_first(inner)
     inner = _outside_literals(inner, lambda part: _DESCENDANT_STEP.sub("/descendant::", part))
     return inner if tail is None else f"({inner}){tail}"

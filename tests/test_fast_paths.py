@@ -217,7 +217,17 @@ def test_faster_xpaths_keep_positions_and_rewrite_only_what_is_equal():
     assert pf.faster_xpath("//*[starts-with(@id, 'postmessage_')]") == \
         "/descendant::*/@id[starts-with(., 'postmessage_')]/parent::*"
     assert pf.faster_xpath("(.//div[@class='x']//a)[1]") == "(./descendant::div/@class[.='x']/parent::*/descendant::a)[1]"
-    assert pf.faster_xpath("//p[@id='x' and @class='y']") == "/descendant::p[@id='x' and @class='y']"  # two attributes
+    # two attributes: a scan of the first, the rest tested on the few elements it finds
+    assert pf.faster_xpath("//p[@id='x' and @class='y']") == "/descendant::p/@id[.='x']/parent::*[@class='y']"
+    # an "or" of several attributes: a union of their scans (the hand-written form of fallback/lines.py)
+    assert pf.faster_xpath("//*[self::time or @datetime or @title]") == \
+        "/descendant::time | /descendant::*/@datetime/parent::* | /descendant::*/@title/parent::*"
+    assert pf.faster_xpath("//li[(contains(@class, 'c') or starts-with(@id, 'p_')) and .//b]//a") == \
+        "(/descendant::li/@class[contains(., 'c')]/parent::*[./descendant::b] | " \
+        "/descendant::li/@id[starts-with(., 'p_')]/parent::*[./descendant::b])/descendant::a"
+    for kept in ("//div[@a or @b][1]", "//div[@a or self::p]", "//div[@a or not(@b)]", "//div[@a or @b and 1]",
+                 "//div[(@a or @b) and string-length(@c) > 2]"):
+        assert pf.faster_xpath(kept) in (kept, kept.replace("//div[", "/descendant::div[")), kept
     assert pf.faster_xpath("//p[not(@id='x')]") == "/descendant::p[not(@id='x')]"  # true without @id
     assert pf.faster_xpath("//a[contains(@href, 'x//y')]") == "/descendant::a/@href[contains(., 'x//y')]/parent::*"
     assert pf.faster_xpath("//a[contains(@href, '@href') or @href='x']") == \
