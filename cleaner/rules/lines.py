@@ -52,9 +52,9 @@ class PageContext:
     post_authors: Mapping[int, str] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class Line:
-    """A block's text in the forms rules match on, computed once."""
+class Line(NamedTuple):
+    """A block's text in the forms rules match on, computed once (Speed: a NamedTuple is made
+    in a third of a frozen dataclass's time; one per body line)."""
 
     raw: str
     folded: str  # NFKC, whitespace collapsed: chrome vocabulary matches this
