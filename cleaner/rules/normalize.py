@@ -44,6 +44,9 @@ _EVASION_PATTERNS = tuple((re.compile(p), repl) for p, repl in EVASIONS)
 # (Speed: each runs only on lines holding its needed literals, in its faster form (fastregex):
 # the three substitutions 1.8 -> 0.7 ms on the bench pages' lines.)
 _EVASION_NEEDS = tuple((needed_literals(pattern), faster_regex(pattern), repl) for pattern, repl in _EVASION_PATTERNS)
+# (Speed: most lines hold none of them: one test of all their clauses first, 3.1 -> 1.4 ms.)
+_ANY_EVASION_NEEDS = None if any(needs is None for needs, _, _ in _EVASION_NEEDS) else tuple(
+    clause for needs, _, _ in _EVASION_NEEDS for clause in needs)
 # (Speed: both branches need a digit before the look-alike; English lines with a digit nearly
 # all hold an "o", and the pattern's look-behind start is slow to scan: 6.2 -> 1.4 ms.)
 _ZERO_LOOKALIKE_GATE = re.compile(r"\d[○〇oO]")
@@ -102,8 +105,9 @@ def matching_forms(folded: str, folded_lower: str | None | object = ...) -> tupl
         replaced = _ZERO_LOOKALIKE.sub("0", text)
         if replaced is not text:
             text, lower = replaced, lowered(replaced)
-    for needs, pattern, repl in _EVASION_NEEDS:
-        text, lower = _sub_if_possible(needs, pattern, repl, text, lower)
+    if may_contain(_ANY_EVASION_NEEDS, lower):
+        for needs, pattern, repl in _EVASION_NEEDS:
+            text, lower = _sub_if_possible(needs, pattern, repl, text, lower)
     return text, lower
 
 
