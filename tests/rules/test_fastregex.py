@@ -9,10 +9,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from cleaner import prefilter as pf
 from cleaner.model import scope
 from cleaner.rules import normalize as nz
 from cleaner.rules import spam_patterns as sp
 from cleaner.rules.fastregex import faster_regex
+from cleaner.rules.lines import _SELF_PROMOTION_NEEDS, view
 from cleaner.rules.spam_cues import _REACTION
 
 PATTERNS = [sp.SELF_PROMOTION, sp.CALL_TO_ACTION, sp._keyword_regex(), *(p for _, p in sp.CONTACT_PATTERNS),
@@ -58,3 +60,40 @@ def test_the_faster_form_finds_the_same_matches(data):
     text = data.draw(TEXT | st.from_regex(pattern).map(lambda s: s[:80]) | st.text(max_size=40))
     assert [m.span() for m in fast.finditer(text)] == [m.span() for m in pattern.finditer(text)]
     assert fast.sub("#", text) == pattern.sub("#", text)
+
+
+# ---------------------------------------------------------------- the gates beside it
+def test_literal_runs_go_on_across_look_arounds():
+    """A look-around consumes nothing: the literals on both sides are adjacent in every match."""
+    assert pf.needed_literals(re.compile(r"[48](?<!\d[48])00\d")) == (("400",), ("800",))
+    assert pf.needed_literals(re.compile(r"ab\bcd")) == (("abcd",),)
+
+
+LOOK_BEHIND_FIRST = {"mobile": r"(?<!\d)1[3-9]\d{9}(?![\d@])", "hotline": r"(?<!\d)[48]00[-\s]?\d{3}[-\s]?\d{4}(?!\d)"}
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_contact_ids_match_as_written_with_the_look_behind_first(data):
+    name = data.draw(st.sampled_from(sorted(LOOK_BEHIND_FIRST)))
+    plain = re.compile(LOOK_BEHIND_FIRST[name], re.I)
+    ours = dict(sp.CONTACT_PATTERNS)[name]
+    text = data.draw(st.from_regex(plain) | st.text(alphabet="0123456789148- @x", max_size=30))
+    assert [m.span() for m in ours.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=st.from_regex(sp.SELF_PROMOTION))
+def test_self_promotion_lines_hold_the_literals_its_gate_asks_for(text):
+    line = view(text)
+    if sp.SELF_PROMOTION.search(line.matching):
+        assert pf.may_contain(_SELF_PROMOTION_NEEDS, line.matching_lower)
+
+
+@pytest.mark.parametrize("text", ["buy cialis online now", "the driver fixed my boot problem", "专业无抵押贷款，当天放款",
+                                  "这个驱动解决了我的问题", "", "ok", "Casino: 办证 www.example.com"])
+def test_needs_of_many_clauses_answer_as_the_plain_loop(text):
+    needs = pf.needed_literals(sp._keyword_regex())
+    lower = pf.lowered(text)
+    clauses = [c for c in needs if all(map(str.isascii, c))] if lower.isascii() else needs
+    assert pf.may_contain(needs, lower) == any(all(lit in lower for lit in c) for c in clauses)
