@@ -371,8 +371,9 @@ def _read_first_scores(p: Pending, scores: Sequence[float]) -> None:
             p.verdicts[i] = None
             p.confirmed_scores[i] = float(score)
     flagged = {i for i, v in enumerate(p.verdicts) if v is not None and v.kind == "spam"}
+    # (Speed: a line's bar is never under the page's threshold: most scores are read without it.)
     p.model_spam = {i for i, score in zip(p.to_score, scores)
-                    if score >= line_threshold(p.seg.blocks[i].text, p.threshold)}
+                    if score >= p.threshold and score >= line_threshold(p.seg.blocks[i].text, p.threshold)}
     flagged.update(p.model_spam)
     p.flagged_posts.update(post for post, lines, _ in p.posts_to_score if any(i in flagged for i in lines))
     p.ad_posts = {post: float(score) for (post, lines, _), score in zip(p.posts_to_score, scores[count:count + wholes])

@@ -76,10 +76,15 @@ def _set_chars(op, av) -> set[str] | None:
     return None
 
 
+_ZERO_WIDTH_OPS = (_sre.ASSERT, _sre.ASSERT_NOT, _sre.AT)
+
+
 def _sequence_literals(items) -> list[tuple[str, ...]] | None:
     clauses: list[tuple[str, ...]] = [()]
     run: list[str] = []  # the alternative spellings of the literal run being read
     for op, av in [*items, (None, None)]:
+        if op in _ZERO_WIDTH_OPS:  # a look-around or an anchor consumes nothing: the run goes on
+            continue
         chars = _set_chars(op, av) if op is not None else None
         if chars is not None and len(run or [""]) * len(chars) <= MAX_RUN_ALTERNATIVES:
             run = [alt + char for alt in (run or [""]) for char in sorted(chars)]
@@ -147,8 +152,12 @@ def may_contain(needs: tuple[tuple[str, ...], ...] | None, lower: str | None) ->
     """False only when ``lower`` (from ``lowered``) cannot hold a match with these needs."""
     if needs is None or lower is None:
         return True
-    if len(needs) > MIN_CLAUSES_TO_SPLIT and lower.isascii():
-        needs = _ascii_clauses(needs)
+    if len(needs) > MIN_CLAUSES_TO_SPLIT:
+        needs, scan, single = _clause_plan(needs, lower.isascii())
+        if scan.search(lower) is None:
+            return False
+        if single:
+            return True
     for clause in needs:  # plain loops: this runs for every line and pattern
         for literal in clause:
             if literal not in lower:
@@ -160,18 +169,34 @@ def may_contain(needs: tuple[tuple[str, ...], ...] | None, lower: str | None) ->
 
 _CASE_TRAP_CHARS = "".join(_CASE_TRAPS.values())
 # (Speed: keyword lists are half Chinese, and an ASCII line holds none of those literals: needs
-# of more clauses than this are checked on ASCII text without the clauses that hold one.)
+# of more clauses than this are checked on ASCII text without the clauses that hold one.
+# Such needs are first scanned for in one regex search, an alternation of each clause's first
+# literal: most lines hold none, and one C-level scan costs less than a Python loop of ``in``
+# tests (measured: 26 clauses 4.8 -> 2.5 ms, 106 clauses 10.6 -> 6.7 ms on the 1,562 body
+# lines of the bench pages; with fewer clauses the loop is as fast).)
 MIN_CLAUSES_TO_SPLIT = 8
-_ASCII_CLAUSES: dict[int, tuple] = {}  # id(needs) -> (needs, its ASCII-only clauses)
+# id(needs) -> (needs, then per text kind (ASCII, other): its clauses, the scan, all one literal)
+_CLAUSE_PLANS: dict[int, tuple] = {}
+
+
+def _clause_plan(needs: tuple[tuple[str, ...], ...], ascii_text: bool) -> tuple:
+    entry = _CLAUSE_PLANS.get(id(needs))
+    if entry is None or entry[0] is not needs:  # (the entry holds needs: its id stays its own)
+        if len(_CLAUSE_PLANS) >= MAX_CACHED_PATTERNS:
+            _CLAUSE_PLANS.clear()
+        ascii_only = tuple(c for c in needs if all(map(str.isascii, c)))
+        entry = _CLAUSE_PLANS[id(needs)] = (needs, _plan(needs), _plan(ascii_only))
+    return entry[2] if ascii_text else entry[1]
+
+
+def _plan(clauses: tuple[tuple[str, ...], ...]) -> tuple:
+    scan = re.compile("|".join(sorted({re.escape(c[0]) for c in clauses})) or "(?!)")
+    return clauses, scan, all(len(c) == 1 for c in clauses)
 
 
 def _ascii_clauses(needs: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
-    entry = _ASCII_CLAUSES.get(id(needs))
-    if entry is None or entry[0] is not needs:  # (the entry holds needs: its id stays its own)
-        if len(_ASCII_CLAUSES) >= MAX_CACHED_PATTERNS:
-            _ASCII_CLAUSES.clear()
-        entry = _ASCII_CLAUSES[id(needs)] = (needs, tuple(c for c in needs if all(map(str.isascii, c))))
-    return entry[1]
+    """The clauses of ``needs`` an ASCII text can hold (those of ASCII literals only)."""
+    return _clause_plan(needs, True)[0]
 
 
 # ---------------------------------------------------------------- markup prefilters
