@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from cleaner.rules import normalize as nz
+from cleaner import fastxpath as fx
 from cleaner import prefilter as pf
 from cleaner import textutil
 from cleaner.rules import spam_patterns as sp
@@ -214,28 +215,28 @@ def test_narrowed_table_xpaths_find_the_same_nodes_on_every_sample_page():
 
 
 def test_faster_xpaths_keep_positions_and_rewrite_only_what_is_equal():
-    assert pf.faster_xpath("//*[starts-with(@id, 'postmessage_')]") == \
+    assert fx.faster_xpath("//*[starts-with(@id, 'postmessage_')]") == \
         "/descendant::*/@id[starts-with(., 'postmessage_')]/parent::*"
-    assert pf.faster_xpath("(.//div[@class='x']//a)[1]") == "(./descendant::div/@class[.='x']/parent::*/descendant::a)[1]"
+    assert fx.faster_xpath("(.//div[@class='x']//a)[1]") == "(./descendant::div/@class[.='x']/parent::*/descendant::a)[1]"
     # two attributes: a scan of the first, the rest tested on the few elements it finds
-    assert pf.faster_xpath("//p[@id='x' and @class='y']") == "/descendant::p/@id[.='x']/parent::*[@class='y']"
+    assert fx.faster_xpath("//p[@id='x' and @class='y']") == "/descendant::p/@id[.='x']/parent::*[@class='y']"
     # an "or" of several attributes: a union of their scans (the hand-written form of fallback/lines.py)
-    assert pf.faster_xpath("//*[self::time or @datetime or @title]") == \
+    assert fx.faster_xpath("//*[self::time or @datetime or @title]") == \
         "/descendant::time | /descendant::*/@datetime/parent::* | /descendant::*/@title/parent::*"
-    assert pf.faster_xpath("//li[(contains(@class, 'c') or starts-with(@id, 'p_')) and .//b]//a") == \
+    assert fx.faster_xpath("//li[(contains(@class, 'c') or starts-with(@id, 'p_')) and .//b]//a") == \
         "(/descendant::li/@class[contains(., 'c')]/parent::*[./descendant::b] | " \
         "/descendant::li/@id[starts-with(., 'p_')]/parent::*[./descendant::b])/descendant::a"
     for kept in ("//div[@a or @b][1]", "//div[@a or self::p]", "//div[@a or not(@b)]", "//div[@a or @b and 1]",
                  "//div[(@a or @b) and string-length(@c) > 2]"):
-        assert pf.faster_xpath(kept) in (kept, kept.replace("//div[", "/descendant::div[")), kept
-    assert pf.faster_xpath("//p[not(@id='x')]") == "/descendant::p[not(@id='x')]"  # true without @id
-    assert pf.faster_xpath("//a[contains(@href, 'x//y')]") == "/descendant::a/@href[contains(., 'x//y')]/parent::*"
-    assert pf.faster_xpath("//a[contains(@href, '@href') or @href='x']") == \
+        assert fx.faster_xpath(kept) in (kept, kept.replace("//div[", "/descendant::div[")), kept
+    assert fx.faster_xpath("//p[not(@id='x')]") == "/descendant::p[not(@id='x')]"  # true without @id
+    assert fx.faster_xpath("//a[contains(@href, 'x//y')]") == "/descendant::a/@href[contains(., 'x//y')]/parent::*"
+    assert fx.faster_xpath("//a[contains(@href, '@href') or @href='x']") == \
         "/descendant::a/@href[contains(., '@href') or .='x']/parent::*"  # (literals are kept as written)
     for kept in ("//x[1]", "//p[last()]", "//div[string-length(@id) > 1]", "//*[contains(@a, '')]//b[2]",
                  "//@class", "//text()", "//ancestor::div"):
-        assert pf.faster_xpath(kept) in (kept, kept.replace("//*[", "/descendant::*[")), kept
-    assert pf.faster_xpath("//*[contains(@a, '')]") == "/descendant::*[contains(@a, '')]"  # true without @a
+        assert fx.faster_xpath(kept) in (kept, kept.replace("//*[", "/descendant::*[")), kept
+    assert fx.faster_xpath("//*[contains(@a, '')]") == "/descendant::*[contains(@a, '')]"  # true without @a
 
 
 def test_faster_table_xpaths_find_the_same_nodes_on_every_sample_page():
@@ -244,7 +245,7 @@ def test_faster_table_xpaths_find_the_same_nodes_on_every_sample_page():
     written = {e for t in ENGINES for e in (t.post, t.body, t.author, t.date, t.floor, t.title, t.forum, *t.quote,
                                             *t.signature, *t.edit_notice, *t.drop, *t.noise) if e}
     written |= {f"boolean({fp.xpath})" for t in ENGINES for fp in t.fingerprints if fp.xpath}
-    pairs = [(etree.XPath(e), pf.compile_xpath(e)) for e in sorted(written)]
+    pairs = [(etree.XPath(e), fx.compile_xpath(e)) for e in sorted(written)]
     assert sum(a.path != b.path for a, b in pairs) > 300
     posts = [compile_table(t).post for t in ENGINES]
     for path in PAGES:

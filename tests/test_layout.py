@@ -17,7 +17,7 @@ MAX_MODULE_LINES = 500
 # listed before it. The base modules are below every stage.
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("cleaner.errors", "cleaner.result", "cleaner.shape", "cleaner.markdown", "cleaner.textutil", "cleaner.lexicon",
-     "cleaner.prefilter", "cleaner.language"),
+     "cleaner.prefilter", "cleaner.fastxpath", "cleaner.language"),
     ("cleaner.decode",),
     ("cleaner.engines",),
     ("cleaner.segment",),

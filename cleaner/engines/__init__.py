@@ -19,7 +19,8 @@ from typing import Iterator
 
 from lxml import etree
 
-from ..prefilter import compile_xpath, markup_needs, narrowed, needed_literals, path_needs
+from ..fastxpath import compile_xpath, narrowed
+from ..prefilter import markup_needs, needed_literals, path_needs
 from .base import EngineTable, Fingerprint
 from .facts import TEXT_TAIL_CHARS, PageFacts, generator_meta  # noqa: F401  (public here)
 from .gates import Gates, gates, refused

@@ -49,7 +49,7 @@ _SHOWN_ON_SOME = re.compile(r"^(?:d-(?:sm|md|lg|xl|xxl)-(?!none)\w+|(?:sm|md|lg|
 _NAME_PARTS = ("hid", "none", "sr-only", "isually", "screen-reader", "invisible", "offscreen", "show-for-sr",
                "modal", "lightbox", "cookie", "consent", "gdpr", "cc-")
 # (= "//*[@class or @id] | //dialog" and "//div[@data-fc-noscript]", in forms libxml2 evaluates
-# 2x faster: the same elements in page order; see prefilter.faster_xpath)
+# 2x faster: the same elements in page order; see fastxpath.faster_xpath)
 _NAMED = etree.XPath("/descendant::*/@class/parent::* | /descendant::*/@id/parent::* | /descendant::dialog")
 _NOSCRIPTS = etree.XPath("/descendant::div[@data-fc-noscript]")
 _NAME_PART = re.compile("|".join(map(re.escape, _NAME_PARTS)))  # (on the lower-cased name: 5x faster than re.I)
