@@ -37,7 +37,8 @@ EVASIONS: tuple[tuple[str, str], ...] = (
     (rf"[{WECHAT_HOMOPHONES}]信|[vV][{WECHAT_XIN}]|[wW][eE][iI]?[xX][iI][nN]|(?<![A-Za-z])[vVwW][xX](?=\s*[:：]|\s*\d)"
      rf"|加\s?[vV](?![a-zA-Z])|加\s?[{WECHAT_HOMOPHONES}](?![{WECHAT_XIN}])", "微信"),
     ("|".join(QQ_SPELLINGS) + r"|(?<![A-Za-z])[qQ]\s?[qQ](?![A-Za-z])|(?<![A-Za-z])[qQ](?=\s*群?\s*[:：])", "QQ"),
-    (r"[电電][话話]|热线|tel\b|TEL\b|Tel\b", "电话"),
+    # "tel" as a word only: "Hotel", "Schachtel", "Kartel" keep their letters
+    (r"[电電][话話]|热线|(?<![A-Za-z])(?:tel|TEL|Tel)\b", "电话"),
 )
 _EVASION_PATTERNS = tuple((re.compile(p), repl) for p, repl in EVASIONS)
 

@@ -188,3 +188,12 @@ def test_lexicon_lines(line, expected):
 ])
 def test_attribution_near_misses_stay(line):
     assert verdict(line) is None
+
+
+def test_tel_is_read_as_phone_only_as_a_word():
+    """The evasion pass reads "Tel" as 电话 (a contact cue), but not inside "Hotel" or "Schachtel"."""
+    from cleaner.rules.normalize import for_matching
+
+    assert for_matching("Tel: 0571-88886666") == "电话: 057188886666"
+    assert for_matching("联系tel:13812345678") == "联系电话:13812345678"
+    assert for_matching("Unser Hotel hat eine Schachtel") == "Unser Hotel hat eine Schachtel"
