@@ -388,3 +388,45 @@ def test_holds_share_is_the_share_of_common_n_grams(quote, text, share):
     grams, own = _grams(_squash(quote)), _grams(_squash(text))
     if grams and own and len(next(iter(grams))) == len(next(iter(own))):
         assert holds_share(grams, _squash(text), share) == (len(grams & own) / len(grams) >= share)
+
+
+def _plain_texts_without(el, skip) -> list[str]:
+    """texts_without as first written: every element walked in Python."""
+    pieces: list[str] = []
+
+    def visit(node) -> None:
+        if node.text:
+            pieces.append(node.text)
+        for child in node:
+            if isinstance(child.tag, str) and child not in skip:
+                visit(child)
+            if child.tail:
+                pieces.append(child.tail)
+
+    visit(el)
+    return pieces
+
+
+def test_texts_without_gives_the_pieces_of_the_plain_walk():
+    """Subtrees without a skipped element are read with lxml's itertext (speed): the same pieces,
+    comments' and processing instructions' tails kept and their text left out, as before."""
+    import random
+    from pathlib import Path
+
+    from cleaner.pipeline import read_page
+    from cleaner.segment.quotes import skip_holders, texts_without
+
+    pages = sorted((Path(__file__).resolve().parents[2] / "samples" / "pages").rglob("*.html"))[::4]
+    roots = [etree.fromstring("<a>x<!--c-->y<b>z<?pi q?>w<i>i</i>v</b>t<u>u</u>s</a>")]
+    for path in pages:
+        document = read_page(path.read_bytes(), None, 10**8)
+        roots.append(parse_html(document.text, utf8=document.utf8))
+    draw = random.Random(7)
+    for root in roots:
+        elements = list(root.iter(tag=etree.Element))
+        for size in (0, 1, 3, 20):
+            skip = set(draw.sample(elements, min(size, len(elements))))
+            for el in [root, *draw.sample(elements, min(4, len(elements)))]:
+                expected = _plain_texts_without(el, skip)
+                assert texts_without(el, skip) == expected
+                assert texts_without(el, skip, skip_holders(skip)) == expected
