@@ -324,7 +324,7 @@ class PageQuotes:
         probes = {text[i:i + n] for i in (0, last // 2, last)}
         squashed = self._squashed_posts()
         others = sorted((i for i in range(len(squashed)) if i != post),
-                        key=lambda i: (-sum(probe in squashed[i] for probe in probes), abs(i - post), i))
+                        key=lambda i: (-sum(map(squashed[i].__contains__, probes)), abs(i - post), i))
         for index in others:
             if len(squashed[index]) / len(grams) < share:  # (L characters hold at most L n-grams)
                 continue
