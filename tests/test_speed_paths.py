@@ -200,9 +200,13 @@ def test_page_title_text_is_the_xpath_string_of_the_first_title():
                 "<html><head><title> t &amp; u </title></head></html>",
                 "<body><div><title>in body<i>i</i>tail</title>after</div></body>"]
     roots = [parse_html(html) for html in snippets] + [root for _, root in _roots(PAGES[::4])]
+    late = "<body>" + "<div><p>x</p></div>" * 40 + "<title>late</title><title>later</title></body>"
+    roots.append(parse_html(late))
     for root in roots:
         for el in (root, *list(root.iter())[:5]):
-            assert _page_title_text(el) == xpath(el)
+            for scan in (0, 1, 3, 64):  # found in the first elements, or by iter("title") after them
+                assert _page_title_text(el, scan) == xpath(el)
+    assert _page_title_text(roots[-1]) == "late"
 
 
 @FAST

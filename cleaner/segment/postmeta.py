@@ -6,6 +6,7 @@ one in a title attribute)."""
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from lxml import etree
 
@@ -17,11 +18,21 @@ _TITLE_SEPARATOR = re.compile(r"\s+[-|–—]\s+|\s*[|｜]\s*")
 _POWERED_BY = re.compile(r"powered\s+by|^\s*$", re.IGNORECASE)
 
 
-def _page_title_text(root: etree._Element) -> str:
+TITLE_SCAN_ELEMENTS = 64  # <title> sits in <head>, among the page's first elements
+
+
+def _page_title_text(root: etree._Element, scan: int = TITLE_SCAN_ELEMENTS) -> str:
     """``string(//title)``: the text of the document's first <title>. (Speed: the XPath collects
-    every <title> of the page before taking the first; iteration stops at the first, in <head>.)"""
-    for title in root.getroottree().getroot().iter("title"):
-        return "".join(title.itertext())
+    every <title> of the page; lxml's ``iter("title")`` looks ahead for the next <title> when it
+    yields one, so it walks the whole page too (~60 us on a 2,700-element page). The first
+    ``scan`` elements are looked at one by one, then, when the title is not among them, the
+    rest with ``iter("title")``: 5.5 -> 0.1 ms for the 79 bench pages.)"""
+    top = root.getroottree().getroot()
+    for el in islice(top.iter(), scan):
+        if el.tag == "title":
+            return element_text(el)
+    for title in top.iter("title"):
+        return element_text(title)
     return ""
 
 
@@ -53,6 +64,15 @@ _FLOOR_NUMBER = re.compile(r"(\d+)\s*(?:#|楼|F\b|樓)|#\s*(\d+)|^\s*(\d+)\s*$")
 FLOOR_NAMES = {"楼主": 1, "樓主": 1, "沙发": 2, "沙發": 2, "板凳": 3, "地板": 4, "地下室": 5}
 
 
+def element_text(el: etree._Element) -> str:
+    """``"".join(el.itertext())``: its text and its descendants' text and tails, comments' and
+    processing instructions' text left out. (Speed: libxml2's text serialiser gives the same
+    string 3-5 times faster than joining lxml's itertext pieces, small elements included.)"""
+    if not isinstance(el.tag, str):  # a comment or processing instruction: itertext's answer
+        return "".join(el.itertext())
+    return etree.tostring(el, method="text", encoding=str, with_tail=False)
+
+
 def _first_value(xpath, el) -> object:
     if xpath is None:
         return None
@@ -66,7 +86,7 @@ def _string_value(value) -> str:
     if value is None:
         return ""
     if isinstance(value, etree._Element):
-        return collapse_spaces("".join(value.itertext()))
+        return collapse_spaces(element_text(value))
     return collapse_spaces(str(value))
 
 

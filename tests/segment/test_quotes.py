@@ -356,10 +356,10 @@ def test_rule_quote_of_a_post_elsewhere_whose_text_is_here_is_a_copy():
 
 def _brute_force_share(page: PageQuotes, text: str, post: int) -> float:
     """The repeat share as first written: the best other post's share of the text's n-grams."""
-    from cleaner.segment.quotes import _body_text, _grams, _squash
+    from cleaner.segment.quotes import _grams, _squash, texts_without
 
     grams = _grams(_squash(text))
-    others = [_grams(_squash(_body_text(body, page.quotes))) for i, body in enumerate(page.bodies) if i != post]
+    others = [_grams(_squash(" ".join(texts_without(body, page.quotes)))) for i, body in enumerate(page.bodies) if i != post]
     return max((len(grams & other) / len(grams) for other in others), default=0.0) if grams else 0.0
 
 
@@ -388,3 +388,65 @@ def test_holds_share_is_the_share_of_common_n_grams(quote, text, share):
     grams, own = _grams(_squash(quote)), _grams(_squash(text))
     if grams and own and len(next(iter(grams))) == len(next(iter(own))):
         assert holds_share(grams, _squash(text), share) == (len(grams & own) / len(grams) >= share)
+
+
+def _plain_texts_without(el, skip) -> list[str]:
+    """texts_without as first written: every element walked in Python."""
+    pieces: list[str] = []
+
+    def visit(node) -> None:
+        if node.text:
+            pieces.append(node.text)
+        for child in node:
+            if isinstance(child.tag, str) and child not in skip:
+                visit(child)
+            if child.tail:
+                pieces.append(child.tail)
+
+    visit(el)
+    return pieces
+
+
+def test_texts_without_and_squashed_bodies_give_the_text_of_the_plain_walk():
+    """texts_without is the plain walk; a post body's squashed text for the repeat test is read
+    by libxml2's text serialiser when no quote lies below it (speed): the same characters, comments'
+    and processing instructions' tails kept and their text left out."""
+    import random
+    from pathlib import Path
+
+    from cleaner.pipeline import read_page
+    from cleaner.segment.quotes import _squash, _squashed_body, skip_holders, texts_without
+
+    pages = sorted((Path(__file__).resolve().parents[2] / "samples" / "pages").rglob("*.html"))[::4]
+    roots = [etree.fromstring("<a>x<!--c-->y<b>z<?pi q?>w<i>i</i>v</b>t<u>u</u>s</a>")]
+    for path in pages:
+        document = read_page(path.read_bytes(), None, 10**8)
+        roots.append(parse_html(document.text, utf8=document.utf8))
+    draw = random.Random(7)
+    for root in roots:
+        elements = list(root.iter(tag=etree.Element))
+        for size in (0, 1, 3, 20):
+            skip = set(draw.sample(elements, min(size, len(elements))))
+            holders = skip_holders(skip)
+            for el in [root, *draw.sample(elements, min(4, len(elements)))]:
+                expected = _plain_texts_without(el, skip)
+                assert texts_without(el, skip) == expected
+                assert _squashed_body(el, skip, holders) == _squash(" ".join(expected))
+
+
+def test_element_text_is_the_joined_itertext():
+    from pathlib import Path
+
+    from cleaner.pipeline import read_page
+    from cleaner.segment.postmeta import element_text
+
+    root = etree.fromstring("<a>x<!--c-->y<b>z<?pi q?>w<i>i</i>v</b>t<u>u &amp; é</u>s</a>")
+    elements = list(root.iter(tag=etree.Element))
+    for path in sorted((Path(__file__).resolve().parents[2] / "samples" / "pages").rglob("*.html"))[::5]:
+        document = read_page(path.read_bytes(), None, 10**8)
+        elements += list(parse_html(document.text, utf8=document.utf8).iter())
+    for el in elements:
+        assert element_text(el) == "".join(el.itertext())
+    for other in root.iter(etree.Comment, etree.ProcessingInstruction):
+        with pytest.raises(ValueError):
+            element_text(other)
