@@ -27,7 +27,7 @@ from typing import Iterable
 from lxml import etree
 
 from ..blocks import BODY, CHROME, HIDDEN, Block, PostMeta, Segmented
-from ..hidden import FOUND_BEFORE_WALK, hidden_marks
+from ..hidden import FOUND_BEFORE_WALK, fallback_marks
 from ..postmeta import page_title
 from ..walk import Mark, walk_blocks
 from .lines import (  # noqa: F401  (has_date_text, dated_markup: re-exported, public)
@@ -340,8 +340,9 @@ def segment_generic(root: etree._Element, *, url: str | None = None) -> Segmente
     beside a prose container (a question and its answers, a story and its comments): the
     container is post 0, the members are the replies. No repeated posts: one article.
     """
-    walk = walk_blocks(root, hidden_marks(root), base=Mark(CHROME, None, "outside-article", check_hidden=True),
-                       keep_ancestors=True)
+    # (Speed: the hidden elements the walk would find checking each element are marked before it)
+    base = Mark(CHROME, None, "outside-article")
+    walk = walk_blocks(root, fallback_marks(root, base), base=base, keep_ancestors=True)
     blocks, ancestors = walk.blocks, walk.ancestors
     title, site = page_title(root)
     segmented = Segmented(blocks=blocks, title=title, forum=site, engine="generic", removed=walk.removed)

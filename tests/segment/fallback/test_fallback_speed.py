@@ -1,0 +1,57 @@
+"""The fallback's speed paths give the answers of the plain ones, on every sample page and on
+pages made to hit their edges."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cleaner.decode import decode
+from cleaner.segment.blocks import CHROME
+from cleaner.segment.hidden import fallback_marks, hidden_marks
+from cleaner.segment.parse import parse_html
+from cleaner.segment.walk import Mark, walk_blocks
+
+PAGES = sorted((Path(__file__).resolve().parents[3] / "samples" / "pages").rglob("*.html"))
+CHECKED = Mark(CHROME, None, "outside-article", check_hidden=True)
+PLAIN = Mark(CHROME, None, "outside-article")
+
+# Hidden elements inside hidden ones, inside marked ones, inline and block, a jammer, a <button>.
+EDGES = """<html><head><style>.gone{display:none}</style></head><body>
+<div class="post">Visible words of a post here.<span style="display:none">x9q</span> after
+<font class="jammer">zz1</font> the jammer, <b hidden>a hidden inline message that is long enough</b>.</div>
+<div style="display: none">Hidden block <p style="visibility:hidden">inner hidden paragraph</p>
+<span class="jammer">j</span></div>
+<div class="gone">Hidden by the sheet <p style="font-size:0">zero</p></div>
+<div class="modal">A modal <span style="left:-9999px">off</span></div>
+<p style="text-indent:-1000px">Off screen paragraph</p><button style="display:none">b</button>
+<p style="color:red">Shown <i style="font-size:0px">0</i> words.</p></body></html>"""
+
+
+def _walked(root, marks, base):
+    walk = walk_blocks(root, marks, base=base, keep_ancestors=True)
+    return ([(b.text, b.role, b.reason, b.post, b.link_chars, b.path) for b in walk.blocks],
+            [(r.text, r.kind, r.rule) for r in walk.removed], walk.ancestors)  # (the elements: kept alive, one proxy each)
+
+
+def _roots():
+    yield "edges", parse_html(EDGES)
+    for path in PAGES:
+        page = decode(path.read_bytes())
+        if page.is_html:
+            yield path.name, parse_html(page.text, utf8=page.utf8)
+
+
+@pytest.mark.parametrize("name_root", list(_roots()), ids=lambda item: item[0])
+def test_fallback_marks_walk_like_the_walks_own_hidden_check(name_root):
+    _name, root = name_root
+    for top in (root, next(root.iter("body"), root)):
+        assert _walked(top, fallback_marks(top, PLAIN), PLAIN) == _walked(top, hidden_marks(top), CHECKED)
+
+
+def test_the_edges_page_has_each_kind_of_hidden_line():
+    walk = walk_blocks(root := parse_html(EDGES), fallback_marks(root, PLAIN), base=PLAIN)
+    reasons = {b.reason for b in walk.blocks} | {r.rule for r in walk.removed}
+    assert {"hidden:display-none", "hidden:attribute", "hidden:style-rule", "hidden:class-modal",
+            "hidden:off-screen", "jammer", "hidden:font-size-0"} <= reasons
