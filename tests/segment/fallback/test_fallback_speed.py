@@ -9,6 +9,7 @@ import pytest
 
 from cleaner.decode import decode
 from cleaner.segment.blocks import CHROME
+from cleaner.segment.fallback.article import hint_factor
 from cleaner.segment.hidden import fallback_marks, hidden_marks
 from cleaner.segment.parse import parse_html
 from cleaner.segment.walk import Mark, walk_blocks
@@ -55,3 +56,12 @@ def test_the_edges_page_has_each_kind_of_hidden_line():
     reasons = {b.reason for b in walk.blocks} | {r.rule for r in walk.removed}
     assert {"hidden:display-none", "hidden:attribute", "hidden:style-rule", "hidden:class-modal",
             "hidden:off-screen", "jammer", "hidden:font-size-0"} <= reasons
+
+
+@pytest.mark.parametrize("name_root", list(_roots())[:40], ids=lambda item: item[0])
+def test_hint_factor_with_a_memo_is_hint_factor(name_root):
+    _name, root = name_root
+    memo: dict = {}
+    elements = list(root.iter("div", "section", "article", "li", "p", "td", "ul", "main"))
+    assert [hint_factor(el, memo) for el in elements] == [hint_factor(el) for el in elements]
+    assert any(value == 0 for value in memo.values()) or not elements
