@@ -6,10 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleaner.decode import decode
 from cleaner.segment.blocks import CHROME
 from cleaner.segment.fallback.article import hint_factor
+from cleaner.segment.fallback.lines import _DATE, _date_in
 from cleaner.segment.hidden import fallback_marks, hidden_marks
 from cleaner.segment.parse import parse_html
 from cleaner.segment.walk import Mark, walk_blocks
@@ -65,3 +68,21 @@ def test_hint_factor_with_a_memo_is_hint_factor(name_root):
     elements = list(root.iter("div", "section", "article", "li", "p", "td", "ul", "main"))
     assert [hint_factor(el, memo) for el in elements] == [hint_factor(el) for el in elements]
     assert any(value == 0 for value in memo.values()) or not elements
+
+
+DATE_PIECES = [*"0123456789١٢０一二三四五六七八九十前刚昨天秒分钟小时周个月年日:/.-_ aA\t\u00a0xZK", "ago", "AGO",
+               "yesterday", "YESTERDAY", "yeſterday", "today", "Today", "vor", "VOR", "minuten", "Stunden", "days",
+               "Hours", "seconds", "years", "刚刚", "昨天", "前天", "2024", "12", "  ", "é"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(DATE_PIECES), min_size=1, max_size=12))
+def test_date_in_is_whether_the_date_pattern_matches(pieces):
+    text = "".join(pieces)
+    assert _date_in(text) == (_DATE.search(text) is not None)
+
+
+def test_date_in_on_every_sample_line():
+    texts = {block.text for _name, root in _roots() for block in walk_blocks(root).blocks}
+    assert sum(_date_in(text) for text in texts) > 100
+    assert [text for text in texts if _date_in(text) != (_DATE.search(text) is not None)] == []
