@@ -19,6 +19,7 @@ import threading
 
 from lxml import etree
 
+from ..prefilter import lowered
 from .blocks import HIDDEN
 from .quotes import texts_without
 from .walk import BLOCK_TAGS, Mark, _hidden_mark, hidden_reason
@@ -41,6 +42,9 @@ OVERLAY_WORDS: tuple[tuple[str, str], ...] = (
 )
 _HIDING = tuple((name, re.compile(rf"(?:{rx})", re.I)) for name, rx in HIDING_CLASSES)
 _OVERLAY = tuple((name, re.compile(rf"[\w-]*?(?:{rx})(?:[-_][\w-]*)?", re.I)) for name, rx in OVERLAY_WORDS)
+_ANY_HIDING = re.compile("|".join(f"(?:{rx})" for _name, rx in HIDING_CLASSES), re.I)
+# Every OVERLAY_WORDS match holds one of these (lower case; tests/segment/fallback/test_fallback_speed.py)
+_OVERLAY_NEEDS = ("cookie", "cc", "gdpr", "privacy", "consent")
 # "d-md-block", "md:block", "visible-lg", "hidden-xs": the element shows on some (wide) screens.
 _SHOWN_ON_SOME = re.compile(r"^(?:d-(?:sm|md|lg|xl|xxl)-(?!none)\w+|(?:sm|md|lg|xl|2xl):(?!hidden)[\w-]+"
                             r"|visible-\w+|hidden-(?:xs|sm|md|print)|show-for-\w+)$", re.I)
@@ -114,11 +118,17 @@ def hiding_class(el) -> str:
     """The name of the HIDING_CLASSES or OVERLAY_WORDS entry an element's class or id matches
     ("" when none does, or when a responsive token shows the element on wide screens)."""
     tokens = (el.get("class") or "").split()
-    if tokens and not any(_SHOWN_ON_SOME.match(t) for t in tokens):
+    # (Speed: one pattern of them all first, and the overlay words only when their words are
+    # there, lowered() saying when lower() can be trusted: 1.21 -> 0.48 ms on the 21 fallback
+    # bench pages' 128 candidates)
+    if tokens and any(_ANY_HIDING.fullmatch(t) for t in tokens) and not any(_SHOWN_ON_SOME.match(t) for t in tokens):
         for name, pattern in _HIDING:
             if any(pattern.fullmatch(t) for t in tokens):
                 return name
     words = tokens + (el.get("id") or "").split()
+    lower = lowered(" ".join(words))
+    if lower is not None and not any(word in lower for word in _OVERLAY_NEEDS):
+        return ""
     for name, pattern in _OVERLAY:
         if any(pattern.fullmatch(w) for w in words):
             return name

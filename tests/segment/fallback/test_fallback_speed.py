@@ -8,11 +8,13 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from lxml import etree
 
 from cleaner.decode import decode
 from cleaner.segment.blocks import CHROME
 from cleaner.segment.fallback.article import hint_factor
 from cleaner.segment.fallback.lines import _DATE, _date_in
+from cleaner.segment import hidden
 from cleaner.segment.hidden import fallback_marks, hidden_marks
 from cleaner.segment.parse import parse_html
 from cleaner.segment.walk import Mark, walk_blocks
@@ -86,3 +88,33 @@ def test_date_in_on_every_sample_line():
     texts = {block.text for _name, root in _roots() for block in walk_blocks(root).blocks}
     assert sum(_date_in(text) for text in texts) > 100
     assert [text for text in texts if _date_in(text) != (_DATE.search(text) is not None)] == []
+
+
+def _plain_hiding_class(el) -> str:
+    """hiding_class without its shortcuts: each pattern on each token."""
+    tokens = (el.get("class") or "").split()
+    if tokens and not any(hidden._SHOWN_ON_SOME.match(t) for t in tokens):
+        for name, pattern in hidden._HIDING:
+            if any(pattern.fullmatch(t) for t in tokens):
+                return name
+    words = tokens + (el.get("id") or "").split()
+    return next((name for name, pattern in hidden._OVERLAY if any(pattern.fullmatch(w) for w in words)), "")
+
+
+OVERLAY_PIECES = [*"-_ 1aK", "cookie", "COOKIE", "cooKie", "cookıe", "Cookies", "banner", "consent", "conſent",
+                  "gdpr", "GDPR", "cc", "privacy", "PRIVACY", "popup", "notice", "modal", "hidden", "sr-only",
+                  "d-none", "d-md-block", "hidden-xs", "is-hidden", "box", "bar"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(OVERLAY_PIECES), min_size=1, max_size=8),
+       st.lists(st.sampled_from(OVERLAY_PIECES), max_size=4))
+def test_hiding_class_is_the_plain_reading(cls, ident):
+    el = etree.Element("div", {"class": "".join(cls), "id": "".join(ident)})
+    assert hidden.hiding_class(el) == _plain_hiding_class(el)
+
+
+def test_hiding_class_on_every_sample_element():
+    named = [el for _name, root in _roots() for el in root.iter() if el.get("class") or el.get("id")]
+    assert sum(bool(hidden.hiding_class(el)) for el in named) > 50
+    assert [el for el in named if hidden.hiding_class(el) != _plain_hiding_class(el)] == []
