@@ -250,10 +250,16 @@ def style_hidden(root: etree._Element, named: list | None = None) -> set:
     if not classes and not ids:
         return set()
     hits: dict = {}  # element -> the hidden names it carries
+    by_class: dict = {}  # class value -> the hidden classes in it (Speed: a page repeats its class values)
     for el in _NAMED(root) if named is None else named:
-        carried = classes.intersection((el.get("class") or "").split())
-        if el.get("id") in ids:
-            carried.add(el.get("id"))
+        cls = el.get("class")
+        carried = by_class.get(cls)
+        if carried is None:
+            carried = by_class[cls] = classes.intersection((cls or "").split())
+        if ids:
+            ident = el.get("id")
+            if ident in ids:
+                carried = carried | {ident}
         if carried:
             hits[el] = carried
     if not hits:
