@@ -15,6 +15,7 @@ from lxml import etree
 
 from ...lexicon import MONTH, WEEKDAY
 from ..blocks import BODY, CHROME, HIDDEN, Block, PostMeta
+from .dates import _date_in
 
 MIN_PARAGRAPH_CHARS = 10  # shorter lines give no score to their containers
 MAX_PARAGRAPH_LINK_DENSITY = 0.5
@@ -99,33 +100,6 @@ def _is_date_value(value: str) -> bool:
 # Every date pattern below needs a digit, but for _DATE's words ("昨天", "三天前", "yesterday"):
 # a line with neither, most lines, shows no date. (Speed: one scan instead of up to six searches.)
 _MAY_BE_DATE = re.compile(r"[\d一二三四五六七八九十刚昨前]|yesterday|today", re.IGNORECASE)
-
-
-# _DATE's alternatives cut by what they start with, for has_date_text (Speed: whether _DATE
-# matches somewhere, 6x faster on the lines it is asked about). Those starting with a digit
-# share it in front (sre then skips to digits): "\b\d" is "\d(?<!\w\d)", and "\d{1,2}[-/月]
-# \d{1,2}日?\s+\d{1,2}:\d{2}" is left out, since "\d{1,2}:\d{2}" finds its end. The others are
-# searched when their words can be there: a Chinese age needs 前, 刚刚 or 昨天; "yesterday",
-# "today" and "vor" (no character but these ASCII letters is them for re.I) need "day" or "vor".
-# tests/segment/fallback/test_fallback_speed.py checks the cut against _DATE.
-_DIGIT_DATE = re.compile(
-    r"\d(?:\d{3}[-/.年]\d{1,2}[-/.月]\d{1,2}|\d?:\d{2}|(?<!\w\d)\d?[./]\d{1,2}[./](?:\d{4}|\d{2})\b"
-    r"|(?<!\w\d)\d*\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b)",
-    re.IGNORECASE,
-)
-_CHINESE_AGE = re.compile(r"[0-9一二三四五六七八九十]+\s*(?:秒|分钟|小时|天|周|个?月|年)前|刚刚|昨天|前天", re.IGNORECASE)
-_WORD_DATE = re.compile(
-    r"\b(?:yesterday|today)\b|\bvor\s+\d+\s+(?:minuten|stunden|tagen|wochen|monaten|jahren)\b", re.IGNORECASE)
-
-
-def _date_in(text: str) -> bool:
-    """``_DATE.search(text) is not None``, faster."""
-    if _DIGIT_DATE.search(text) is not None:
-        return True
-    if ("前" in text or "刚刚" in text or "昨天" in text) and _CHINESE_AGE.search(text) is not None:
-        return True
-    lower = text.lower()
-    return ("day" in lower or "vor" in lower) and _WORD_DATE.search(text) is not None
 
 
 def has_date_text(text: str, *, max_chars: int = DATE_LINE_MAX_CHARS) -> bool:

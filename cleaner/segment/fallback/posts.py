@@ -131,7 +131,7 @@ class _Evidence:
 
 def _evidence(blocks: list[Block], ancestors: list[tuple], dated_markup: Iterable) -> _Evidence:
     content: dict = defaultdict(int)
-    every: dict = defaultdict(int)
+    beyond: dict = {}  # per element: what every[el] has more than content[el] (links, hidden lines' links)
     byline_links: dict = defaultdict(int)
     dated: set = set()
     teasers: set = set()
@@ -139,23 +139,26 @@ def _evidence(blocks: list[Block], ancestors: list[tuple], dated_markup: Iterabl
         dated.add(el)
         dated.update(el.iterancestors())
     for block, chain in zip(blocks, ancestors):
-        chars = _content_chars(block) if block.role != HIDDEN else 0
-        # A byline that links the post title and the author is long but mostly links.
-        has_date = has_date_text(block.text, max_chars=DATE_LINE_MAX_CHARS + block.link_chars)
+        text, link_chars = block.text, block.link_chars
         # The link share: a hidden line's words (a collapsed reply form's "0/200") are neither
         # prose nor links, but its links (a hidden menu, an emoji picker) are still links.
-        shown = len(block.text) if block.role != HIDDEN else block.link_chars
-        byline = block.link_chars if has_date and block.role != HIDDEN and is_byline(block.text) else 0
+        shown = len(text) if block.role != HIDDEN else link_chars
+        chars = _content_chars(block) if block.role != HIDDEN else 0
         for el in chain:
             content[el] += chars
-            every[el] += shown
-        if byline:  # (Speed: most lines are no byline, most lines undated: no loop for them)
+        if shown != chars:  # (Speed: every = content + beyond; most lines have no link: one loop)
+            more = shown - chars
             for el in chain:
-                byline_links[el] += byline
-        if has_date:
+                beyond[el] = beyond.get(el, 0) + more
+        # A byline that links the post title and the author is long but mostly links.
+        if has_date_text(text, max_chars=DATE_LINE_MAX_CHARS + link_chars):
             dated.update(chain)
-        if is_teaser_line(block.text):
+            if link_chars and block.role != HIDDEN and is_byline(text):
+                for el in chain:  # (Speed: most lines are no byline, most lines undated: no loop for them)
+                    byline_links[el] += link_chars
+        if len(text) >= TEASER_MIN_CHARS and is_teaser_line(text):
             teasers.update(chain)
+    every: dict = defaultdict(int, {el: chars + beyond.get(el, 0) for el, chars in content.items()})
     return _Evidence(content, every, dated, teasers, byline_links)
 
 

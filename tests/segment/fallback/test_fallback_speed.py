@@ -11,9 +11,11 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from cleaner.decode import decode
-from cleaner.segment.blocks import CHROME
-from cleaner.segment.fallback.article import hint_factor
-from cleaner.segment.fallback.lines import _DATE, _date_in
+from cleaner.segment.blocks import CHROME, HIDDEN
+from cleaner.segment.fallback.article import _totals, hint_factor
+from cleaner.segment.fallback.posts import _evidence
+from cleaner.segment.fallback.dates import _date_in
+from cleaner.segment.fallback.lines import _DATE
 from cleaner.segment import hidden
 from cleaner.segment.hidden import fallback_marks, hidden_marks
 from cleaner.segment.parse import parse_html
@@ -130,3 +132,32 @@ def test_hiding_class_on_every_sample_element():
     named = [el for _name, root in _roots() for el in root.iter() if el.get("class") or el.get("id")]
     assert sum(bool(hidden.hiding_class(el)) for el in named) > 50
     assert [el for el in named if hidden.hiding_class(el) != _plain_hiding_class(el)] == []
+
+
+def _plain_sums(blocks, ancestors, value, *, inner_first: bool) -> list:
+    """(element, sum of value(line) over its lines), in the order a plain loop meets them."""
+    sums: dict = {}
+    for block, chain in zip(blocks, ancestors):
+        for el in (reversed(chain) if inner_first else chain):
+            sums[el] = sums.get(el, 0) + value(block)
+    return list(sums.items())
+
+
+@pytest.mark.parametrize("path", PAGES[:40], ids=lambda path: path.name)
+def test_totals_and_evidence_sum_like_plain_loops(path):
+    root = _parsed(path)
+    if root is None:
+        return
+    walk = walk_blocks(root, fallback_marks(root, PLAIN), base=PLAIN, keep_ancestors=True)
+    blocks, ancestors = walk.blocks, walk.ancestors
+    totals = _totals(blocks, ancestors)
+    assert [(el, entry.chars) for el, entry in totals.items()] == _plain_sums(
+        blocks, ancestors, lambda b: len(b.text), inner_first=True)
+    assert [(el, entry.link_chars) for el, entry in totals.items()] == _plain_sums(
+        blocks, ancestors, lambda b: b.link_chars, inner_first=True)
+    evidence = _evidence(blocks, ancestors, ())
+    hidden_ = {id(b) for b in blocks if b.role == HIDDEN}
+    assert list(evidence.content.items()) == _plain_sums(
+        blocks, ancestors, lambda b: 0 if id(b) in hidden_ else max(len(b.text) - b.link_chars, 0), inner_first=False)
+    assert list(evidence.every.items()) == _plain_sums(
+        blocks, ancestors, lambda b: b.link_chars if id(b) in hidden_ else len(b.text), inner_first=False)
