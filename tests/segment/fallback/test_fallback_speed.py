@@ -15,6 +15,7 @@ from cleaner.segment.blocks import CHROME, HIDDEN
 from cleaner.segment.fallback.article import _totals, hint_factor
 from cleaner.segment.fallback.posts import _evidence
 from cleaner.segment.fallback.dates import _date_in
+from cleaner.segment.fallback import lines
 from cleaner.segment.fallback.lines import _DATE
 from cleaner.segment import hidden
 from cleaner.segment.hidden import fallback_marks, hidden_marks
@@ -161,3 +162,16 @@ def test_totals_and_evidence_sum_like_plain_loops(path):
         blocks, ancestors, lambda b: 0 if id(b) in hidden_ else max(len(b.text) - b.link_chars, 0), inner_first=False)
     assert list(evidence.every.items()) == _plain_sums(
         blocks, ancestors, lambda b: b.link_chars if id(b) in hidden_ else len(b.text), inner_first=False)
+
+
+@pytest.mark.parametrize("path", PAGES[:60], ids=lambda path: path.name)
+def test_dated_markup_is_the_plain_reading(path):
+    root = _parsed(path)
+    if root is None:
+        return
+    plain = etree.XPath("//*[self::time or " + " or ".join(f"@{a}" for a in lines.DATE_ATTRIBUTES) + "]")
+    expected = [el for el in plain(root) if el.tag == "time" or any(
+        (value := el.get(name)) and len(value) <= lines.DATE_ATTRIBUTE_MAX_CHARS and lines._DIGIT.search(value)
+        and (name != "title" or el.tag not in lines.NAMED_BY_TITLE_TAGS) and lines._is_date_value(value)
+        for name in lines.DATE_ATTRIBUTES)]
+    assert lines.dated_markup(root) == expected
