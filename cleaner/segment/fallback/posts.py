@@ -308,7 +308,9 @@ def _assign(
     first = 1 if article else 0
     index = {el: first + i for i, el in enumerate(members)}
     for block, chain in zip(blocks, ancestors):
-        post = next((index[el] for el in reversed(chain) if el in index), None)
+        # (Speed: an article page has no members, and a line outside them needs no walk up)
+        post = next((index[el] for el in reversed(chain) if el in index), None) \
+            if index and not index.keys().isdisjoint(chain) else None
         if post is None and article and not article.isdisjoint(chain):
             if written_link_density(block) > max_link_density and not (
                     totals is not None and in_prose_list(block, chain, totals)):
