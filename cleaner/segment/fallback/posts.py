@@ -186,13 +186,14 @@ def _candidate_groups(ev: _Evidence, *, min_chars: int, min_short_chars: int) ->
     for el, chars in ev.content.items():
         if chars < (min_short_chars if el in ev.dated else min_chars):
             continue  # a short reply ("Thanks!", "學習") counts when it is dated like a post
-        if el.tag in NO_GROUP_TAGS or el.tag in ROOT_TAGS or not isinstance(el.tag, str):
+        tag = el.tag  # (read once: lxml makes a new str on every read)
+        if tag in NO_GROUP_TAGS or tag in ROOT_TAGS or not isinstance(tag, str):
             continue
         signature = _signature(el)
-        if not signature[1] and el.tag not in CLASSLESS_GROUP_TAGS:
+        if not signature[1] and tag not in CLASSLESS_GROUP_TAGS:
             if not groupable_without_class(el):
                 continue
-            signature = (el.tag, unit_name(el))
+            signature = (tag, unit_name(el))
         parent = el.getparent()
         if parent is not None:
             groups[(parent, signature)].append(el)
