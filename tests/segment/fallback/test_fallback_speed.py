@@ -13,6 +13,7 @@ from lxml import etree
 from cleaner.decode import decode
 from cleaner.segment.blocks import CHROME, HIDDEN
 from cleaner.segment.fallback.article import _totals, hint_factor
+from cleaner.segment.fallback import posts
 from cleaner.segment.fallback.posts import _evidence
 from cleaner.segment.fallback.dates import _date_in
 from cleaner.segment.fallback import lines
@@ -175,3 +176,20 @@ def test_dated_markup_is_the_plain_reading(path):
         and (name != "title" or el.tag not in lines.NAMED_BY_TITLE_TAGS) and lines._is_date_value(value)
         for name in lines.DATE_ATTRIBUTES)]
     assert lines.dated_markup(root) == expected
+
+
+TEASER_PIECES = [".", "..", "...", "…", " ", "a", "abc", "x" * 15, "y" * 14, "w" * 7, ">", " >", "»", "›", "?", "。",
+                 "\n", "word", "weiterlesen", "Read more"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(TEASER_PIECES), max_size=12))
+def test_is_teaser_line_is_the_plain_search(pieces):
+    text = "x" * 80 + "".join(pieces)
+    assert posts.is_teaser_line(text) == (posts._TEASER_END.search(text) is not None)
+
+
+def test_is_teaser_line_on_every_sample_line():
+    texts = {block.text for _name, root in _roots() for block in walk_blocks(root).blocks}
+    plain = {text for text in texts if len(text) >= posts.TEASER_MIN_CHARS and posts._TEASER_END.search(text)}
+    assert len(plain) >= 5 and {text for text in texts if posts.is_teaser_line(text)} == plain
