@@ -11,7 +11,7 @@ import re
 
 from lxml import etree
 
-from .prefilter import _QUOTED, _closing, _outer_group, _top_level_branches, _union_plan
+from .prefilter import _QUOTED, _closing, _outer_group, _top_level_branches, _union_plan, top_level_chars
 
 # libxml2 evaluates "//x[p]" as "descendant-or-self::node()/child::x[p]": it collects every node
 # of the tree (text nodes too) before it tests a name, and it evaluates a predicate with its own
@@ -83,23 +83,12 @@ _NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ012
 
 def _split_top(expr: str, word: str) -> list[str]:
     """``expr`` cut at its operators ``word`` ("or", "and") outside brackets and literals."""
-    parts, depth, quote, start, i, n = [], 0, "", 0, 0, len(word)
-    while i < len(expr):
-        char = expr[i]
-        if quote:
-            quote = "" if char == quote else quote
-        elif char in "'\"":
-            quote = char
-        elif char in "([":
-            depth += 1
-        elif char in ")]":
-            depth -= 1
-        elif (not depth and expr.startswith(word, i) and (i == 0 or expr[i - 1] not in _NAME_CHARS)
-              and expr[i + n:i + n + 1] not in _NAME_CHARS):
+    parts, start, n = [], 0, len(word)
+    for i, _, depth in top_level_chars(expr):
+        if (not depth and i >= start and expr.startswith(word, i) and (i == 0 or expr[i - 1] not in _NAME_CHARS)
+                and expr[i + n:i + n + 1] not in _NAME_CHARS):
             parts.append(expr[start:i].strip())
-            start = i = i + n
-            continue
-        i += 1
+            start = i + n
     return [*parts, expr[start:].strip()]
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Iterator
 
 from lxml import etree
 
@@ -220,9 +221,11 @@ _CONJUNCTION = frozenset({"and"})
 _QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"")
 
 
-def _top_level_branches(expr: str) -> list[str] | None:
-    """The branches of a top-level union "a | b" (None when a "|" sits inside brackets)."""
-    branches, depth, quote, start = [], 0, "", 0
+def top_level_chars(expr: str) -> Iterator[tuple[int, str, int]]:
+    """(index, character, bracket depth) of each character of an XPath outside its quoted
+    literals; a bracket counts from the character after it. The scanner of the top-level
+    operators: union branches here, "and"/"or" terms in fastxpath."""
+    depth, quote = 0, ""
     for i, char in enumerate(expr):
         if quote:
             quote = "" if char == quote else quote
@@ -232,7 +235,15 @@ def _top_level_branches(expr: str) -> list[str] | None:
             depth += 1
         elif char in ")]":
             depth -= 1
-        elif char == "|":
+        else:
+            yield i, char, depth
+
+
+def _top_level_branches(expr: str) -> list[str] | None:
+    """The branches of a top-level union "a | b" (None when a "|" sits inside brackets)."""
+    branches, start = [], 0
+    for i, char, depth in top_level_chars(expr):
+        if char == "|":
             if depth:
                 return None
             branches.append(expr[start:i])
