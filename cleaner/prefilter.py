@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from lxml import etree
 
@@ -140,6 +140,13 @@ def _checked_fast(clauses: list[tuple[str, ...]]) -> tuple[tuple[str, ...], ...]
             kept.append(clause)
     kept_set = set(kept)
     return tuple(c for c in ordered if c in kept_set)
+
+
+def any_needs(each: Iterable[tuple[tuple[str, ...], ...] | None]) -> tuple[tuple[str, ...], ...] | None:
+    """The needs of "one of these patterns matches" from each pattern's needs: all their clauses
+    (None, no prefilter, when one of them has none). One test before the patterns' own tests."""
+    each = list(each)
+    return None if any(needs is None for needs in each) else tuple(clause for needs in each for clause in needs)
 
 
 def lowered(text: str) -> str | None:

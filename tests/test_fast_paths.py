@@ -373,3 +373,11 @@ def test_cleaning_leaves_no_reference_cycles():
         assert gc.collect() == 0
     finally:
         gc.enable()
+
+
+def test_the_needs_of_any_of_several_patterns_are_all_their_clauses():
+    url = re.compile(r"https?://")
+    both = pf.any_needs([pf.needed_literals(url), pf.needed_literals(re.compile("微信|wechat"))])
+    assert both == (("http", "://"), ("微信",), ("wechat",))
+    assert pf.may_contain(both, "加微信") and not pf.may_contain(both, "no contact here")
+    assert pf.any_needs([pf.needed_literals(url), pf.needed_literals(re.compile(r"\d+"))]) is None  # one has none

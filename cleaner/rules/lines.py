@@ -15,7 +15,7 @@ from typing import Callable, NamedTuple
 from . import spam_patterns as sp
 from ..segment.blocks import BODY, Block, Segmented
 from .normalize import collapse_spaces, fold, for_matching, matching_forms
-from ..prefilter import lowered, may_contain, needed_literals
+from ..prefilter import any_needs, lowered, may_contain, needed_literals
 from .fastregex import faster_regex
 from .spam_cues import offer_cues
 from .vocab import BUTTON_SEPARATORS, BUTTON_WORDS, CHROME_LINES
@@ -125,8 +125,7 @@ _CONTACTS = tuple((faster_regex(pattern), needed_literals(pattern)) for _, patte
 _CALL_TO_ACTION = faster_regex(sp.CALL_TO_ACTION)
 _SELF_PROMOTION = faster_regex(sp.SELF_PROMOTION)
 # (Speed: one test that no contact pattern can match, before the patterns' own tests one by one.)
-_ANY_CONTACT_NEEDS = None if any(needs is None for _, needs in _CONTACTS) else tuple(
-    clause for _, needs in _CONTACTS for clause in needs)
+_ANY_CONTACT_NEEDS = any_needs(needs for _, needs in _CONTACTS)
 _ROLE_KIND = {"chrome": "chrome", "quote": "quote", "signature": "signature", "edit": "edit",
               "hidden": "hidden", "attachment": "attachment"}
 

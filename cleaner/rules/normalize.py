@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ..prefilter import lowered, may_contain, needed_literals
+from ..prefilter import any_needs, lowered, may_contain, needed_literals
 from .fastregex import faster_regex
 from ..textutil import HAN, collapse_spaces
 
@@ -46,8 +46,7 @@ _EVASION_PATTERNS = tuple((re.compile(p), repl) for p, repl in EVASIONS)
 # the three substitutions 1.8 -> 0.7 ms on the bench pages' lines.)
 _EVASION_NEEDS = tuple((needed_literals(pattern), faster_regex(pattern), repl) for pattern, repl in _EVASION_PATTERNS)
 # (Speed: most lines hold none of them: one test of all their clauses first, 3.1 -> 1.4 ms.)
-_ANY_EVASION_NEEDS = None if any(needs is None for needs, _, _ in _EVASION_NEEDS) else tuple(
-    clause for needs, _, _ in _EVASION_NEEDS for clause in needs)
+_ANY_EVASION_NEEDS = any_needs(needs for needs, _, _ in _EVASION_NEEDS)
 # (Speed: both branches need a digit before the look-alike; English lines with a digit nearly
 # all hold an "o", and the pattern's look-behind start is slow to scan: 6.2 -> 1.4 ms.)
 _ZERO_LOOKALIKE_GATE = re.compile(r"\d[○〇oO]")
