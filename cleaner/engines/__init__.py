@@ -297,8 +297,7 @@ def _answer_cheap(gated: Gates, facts: PageFacts) -> None:
     answers = facts.answers
     answers.update(dict.fromkeys(refused(gated, facts), False))
     for key, fp in gated.tests.items():
-        if key not in answers:
-            answers[key] = _test(fp, facts)
+        _matched(answers, key, fp, facts)
 
 
 def score_table(table: EngineTable, facts: PageFacts, min_score: float | None = None) -> tuple[float, tuple[str, ...]]:
