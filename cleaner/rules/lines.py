@@ -61,7 +61,7 @@ class Line(NamedTuple):
     matching: str  # evasions undone: spam patterns match this
     # Lower-cased forms for literal prefilters (normalize.lowered; None: no prefilter).
     matching_lower: str | None = None
-    folded_lower: str | None | object = ...  # (... : not computed)
+    folded_lower: str | None = None
 
 
 def view(text: str) -> Line:
@@ -166,13 +166,9 @@ def button_line(block: Block, line: Line, ctx: PageContext, *, max_buttons: int 
 
 
 def chrome_line(block: Block, line: Line, ctx: PageContext) -> Verdict | None:
-    lower = line.folded_lower
     for pattern, rules, needs in _CHROME_RUNS:
-        if needs is not None:
-            if lower is ...:
-                lower = lowered(line.folded)
-            if not may_contain(needs, lower):
-                continue
+        if needs is not None and not may_contain(needs, line.folded_lower):
+            continue
         match = pattern.fullmatch(line.folded)
         if match:
             kind, rule = rules[match.lastgroup if needs is None else None]
