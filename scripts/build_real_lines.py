@@ -11,6 +11,10 @@ Writes:
   each placeholder (CELLPHONE, PHONE, URL..., WECHAT, QQ, NAME, PLACE, DIGIT, BANK) is filled
   from the same generators the written genuine lines use, so a contact form says nothing
   about the class by itself.
+- unseen/fbs_sms_unseen.jsonl: the rest of those categories' messages, minus every campaign
+  (first words) that a training message also starts with: real spam the shipped model never
+  saw, on which bench/spam_eval.py measures the shipped cleaner. Never trained on (the
+  training glob is samples/lines/*.jsonl).
 - comments_youtube.jsonl: the 720 labelled YouTube comments (spam and ham, CC BY 4.0,
   Alberto, Lochter and Almeida 2015) as they are.
 - spam_written_real.jsonl / genuine_written_real.jsonl: lines from
@@ -35,7 +39,11 @@ import real_line_templates as T  # noqa: E402
 from build_lines import write_jsonl  # noqa: E402
 
 SEED = 20261206
-SMS_PER_CATEGORY = 450
+SMS_PER_CATEGORY = 1500
+# The first 450 of a category are drawn from the main generator, as when 450 was the cap, so the
+# written lines drawn after them stay the same; the rest and the unseen messages have their own.
+SMS_FIRST_DRAW = 450
+SMS_CAMPAIGN_CHARS = 12  # messages that start alike are one campaign: one CV group, one side of unseen
 VARIANTS_PER_TEMPLATE = 20
 SMS_COMMA_RATE = 0.12
 SMS_ENDINGS = ("", "", "。", "！", "。")
@@ -169,17 +177,32 @@ def sms_text(raw: str, rng: random.Random) -> str:
     return "".join(out) + rng.choice(SMS_ENDINGS)
 
 
-def fbs_rows(folder: Path, rng: random.Random) -> list[dict]:
-    rows = []
+def _messages(path: Path) -> list[str]:
+    return sorted({line.strip() for line in path.read_text(encoding="utf-8").splitlines() if len(line.strip()) >= 8})
+
+
+def _sms_row(raw: str, category: str, rng: random.Random) -> dict:
+    return {"text": sms_text(raw, rng), "label": "spam", "source": f"fbs:{category}:{raw[:SMS_CAMPAIGN_CHARS]}"}
+
+
+def fbs_rows(folder: Path, rng: random.Random) -> tuple[list[dict], list[dict]]:
+    """(training rows, unseen rows): up to SMS_PER_CATEGORY messages of each category to train on;
+    the category's other messages of campaigns no training message belongs to, unseen."""
+    more_rng, unseen_rng = random.Random(SEED + 1), random.Random(SEED + 2)
+    rows, unseen = [], []
     for path in sorted(folder.glob("*.txt")):
         if path.name in SMS_SKIPPED:
             continue
-        messages = sorted({line.strip() for line in path.read_text(encoding="utf-8").splitlines() if len(line.strip()) >= 8})
-        for raw in rng.sample(messages, min(SMS_PER_CATEGORY, len(messages))):
-            text = sms_text(raw, rng)
-            # near-identical campaign messages share their first words: one CV group
-            rows.append({"text": text, "label": "spam", "source": f"fbs:{path.stem}:{raw[:12]}"})
-    return rows
+        messages = _messages(path)
+        first = rng.sample(messages, min(SMS_FIRST_DRAW, len(messages)))
+        rows += [_sms_row(raw, path.stem, rng) for raw in first]
+        rest = sorted(set(messages) - set(first))
+        more = more_rng.sample(rest, min(SMS_PER_CATEGORY - len(first), len(rest)))
+        rows += [_sms_row(raw, path.stem, more_rng) for raw in more]
+        campaigns = {raw[:SMS_CAMPAIGN_CHARS] for raw in (*first, *more)}
+        unseen += [_sms_row(raw, path.stem, unseen_rng) for raw in sorted(set(rest) - set(more))
+                   if raw[:SMS_CAMPAIGN_CHARS] not in campaigns]
+    return rows, unseen
 
 
 def youtube_rows(path: Path) -> list[dict]:
@@ -214,13 +237,16 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     spam_dir = args.shared / "data" / "spam"
     rng = random.Random(SEED)
+    sms, unseen_sms = fbs_rows(spam_dir / "fbs_sms_zh", rng)
     outputs = {
-        "spam_fbs_sms.jsonl": fbs_rows(spam_dir / "fbs_sms_zh", rng),
+        "spam_fbs_sms.jsonl": sms,
+        "unseen/fbs_sms_unseen.jsonl": unseen_sms,
         "comments_youtube.jsonl": youtube_rows(spam_dir / "youtube_comments_en" / "comments.jsonl"),
         "spam_written_real.jsonl": written_rows(T.SPAM_TEMPLATES, "spam", rng),
         "genuine_written_real.jsonl": written_rows(T.GENUINE_TEMPLATES, "genuine", rng),
     }
     for name, rows in outputs.items():
+        (args.out / name).parent.mkdir(parents=True, exist_ok=True)
         write_jsonl(args.out / name, rows)
         print(f"{name}: {len(rows)} lines ({sum(r['label'] == 'spam' for r in rows)} spam)")
     return 0

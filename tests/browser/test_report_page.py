@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
@@ -47,7 +48,8 @@ def test_a_page_shows_its_lines_in_order_coloured_by_kind_with_rule_and_score(pa
     spam = page.locator("#detail-lines .line.spam")
     assert spam.count() == 2
     assert spam.nth(1).locator(".why").inner_text() == "[spam:wechat-homophone 1.00]"
-    assert "原单奢侈品包包" in spam.nth(1).inner_text() and "model 0.980" in spam.nth(1).inner_text()
+    # the rule's line also shows the model's own score (3 decimals; the value moves when the model is retrained)
+    assert "原单奢侈品包包" in spam.nth(1).inner_text() and re.search(r"\nmodel 0\.9\d\d$", spam.nth(1).inner_text())
     groups = page.locator("#detail-lines .post > h4").all_inner_texts()
     assert groups[:2] == ["outside posts", "post 0 (first post)"] and "post 1 (reply)" in groups
     chrome_before = page.locator("#detail-lines .line.chrome").count()

@@ -159,6 +159,20 @@ def test_training_lines_never_contain_the_page_spam():
     assert leaked == []
 
 
+def _rows(path):
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def test_unseen_sms_is_never_trained_on():
+    """samples/lines/unseen is real spam the shipped model never saw (bench/spam_eval.py measures the
+    cleaner on it): none of its messages is a training line, none starts a training campaign."""
+    unseen = _rows(LINES / "unseen" / "fbs_sms_unseen.jsonl")
+    training = [row for path in sorted(LINES.glob("*.jsonl")) for row in _rows(path)]
+    assert len(unseen) > 3000 and all(row["source"].startswith("fbs:") for row in unseen)
+    assert not {row["text"] for row in unseen} & {row["text"] for row in training}
+    assert not {row["source"] for row in unseen} & {row["source"] for row in training}
+
+
 def test_fit_features_matches_fit_on_lines(fitted):
     model, texts, labels = fitted
     from cleaner.model.features import featurize
