@@ -15,6 +15,8 @@ Writes:
   (first words) that a training message also starts with: real spam the shipped model never
   saw, on which bench/spam_eval.py measures the shipped cleaner. Never trained on (the
   training glob is samples/lines/*.jsonl).
+- unseen/genuine_hard_unseen.jsonl: genuine lines that read most like ads
+  (scripts/hard_negative_templates.py), never trained on either.
 - comments_youtube.jsonl: the 720 labelled YouTube comments (spam and ham, CC BY 4.0,
   Alberto, Lochter and Almeida 2015) as they are.
 - spam_written_real.jsonl / genuine_written_real.jsonl: lines from
@@ -35,6 +37,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import hard_negative_templates as H  # noqa: E402
 import real_line_templates as T  # noqa: E402
 from build_lines import write_jsonl  # noqa: E402
 
@@ -244,6 +247,7 @@ def main(argv: list[str] | None = None) -> int:
         "comments_youtube.jsonl": youtube_rows(spam_dir / "youtube_comments_en" / "comments.jsonl"),
         "spam_written_real.jsonl": written_rows(T.SPAM_TEMPLATES, "spam", rng),
         "genuine_written_real.jsonl": written_rows(T.GENUINE_TEMPLATES, "genuine", rng),
+        "unseen/genuine_hard_unseen.jsonl": written_rows(H.GENUINE_HARD_TEMPLATES, "genuine", random.Random(SEED + 3)),
     }
     for name, rows in outputs.items():
         (args.out / name).parent.mkdir(parents=True, exist_ok=True)

@@ -9,7 +9,7 @@ import pytest
 
 from cleaner.model.replies import belongs_to_ad, logit, reads_as_ad
 from cleaner.model.scope import WESTERN_MIN_SPAM_SCORE
-from cleaner.pipeline import finish, prepare, score_pending
+from cleaner.pipeline import CONFIRMED_RULES, finish, prepare, score_pending
 
 PAGE = """<html><head><title>路由器半夜自动重启 | 社区</title></head><body><ul component="topic">
 <li component="post" data-pid="11"><div component="post/content" itemprop="text">
@@ -157,7 +157,7 @@ def test_a_notice_with_a_phone_number_stays_when_the_model_reads_it_as_genuine()
 
 def test_a_contact_line_the_model_does_not_read_as_genuine_goes_by_its_rule():
     ad = "有需要的朋友欢迎来电咨询 13812345678"
-    _, spam, _ = clean_reply([ad], {ad: 0.3})
+    _, spam, _ = clean_reply([ad], {ad: 0.6})  # under the threshold, over its CONFIRMED_RULES bar
     assert spam == [(ad, "spam:contact-me", 1.0)]
 
 
@@ -188,10 +188,16 @@ def test_a_chinese_line_goes_at_the_trained_threshold():
     assert removed_by_model(line, 0.95) == [(line, "model:fake", 0.95)]
 
 
-def test_self_promotion_stands_only_when_the_model_does_not_read_the_line_as_genuine():
-    line = "Great video, subscribe to my channel for more covers"
-    assert removed_by_model(line, 0.5) == [(line, "spam:self-promotion", 1.0)]  # a rule: score 1.0
-    assert removed_by_model(line, 0.05) == []  # CONFIRMED_RULES: under CONFIRM_MIN_SCORE it stays
+@pytest.mark.parametrize("line,rule,bar", [
+    ("寻物启事：周五在地铁站丢了一个黑色背包，捡到的请联系13812345678，必有酬谢", "spam:contact-me", 0.5),
+    ("Great video, subscribe to my channel for more covers", "spam:self-promotion", 0.1),
+])
+@pytest.mark.parametrize("above", [0.0, 0.05])
+def test_a_confirmed_rule_stands_only_when_the_model_also_reads_the_line_as_an_ad(line, rule, bar, above):
+    """CONFIRMED_RULES: a rule's line goes (score 1.0, a rule) only at its bar of the model's score."""
+    assert CONFIRMED_RULES[rule] == bar
+    assert removed_by_model(line, bar + above) == [(line, rule, 1.0)]
+    assert removed_by_model(line, bar - 0.05) == []
 
 
 ARTICLE = """<html><head><title>秋季养生 | 健康网</title></head><body><article><h1>秋季养生要注意什么</h1>
