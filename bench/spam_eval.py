@@ -57,7 +57,8 @@ LINES = ROOT / "samples" / "lines"
 SOURCES = {
     "sms": ("spam_fbs_sms.jsonl",),
     "comments": ("comments_youtube.jsonl",),
-    "written": ("spam_written.jsonl", "genuine_written.jsonl", "spam_written_real.jsonl", "genuine_written_real.jsonl"),
+    "written": ("spam_written.jsonl", "genuine_written.jsonl", "spam_written_real.jsonl", "genuine_written_real.jsonl",
+                "genuine_written_hard.jsonl"),
 }
 ALWAYS = ("genuine_cmrc2018.jsonl", "genuine_python_docs.jsonl")
 UNSEEN_SMS = "unseen/fbs_sms_unseen.jsonl"  # real spam never trained on, relative to LINES
@@ -307,12 +308,12 @@ def unseen_sms(cleaner: Cleaner) -> dict:
 
 def unseen_genuine(cleaner: Cleaner) -> dict:
     """The cleaner on genuine lines that read like ads (notices, sales, recruitment with a phone number)
-    that no model trained on: kept (not removed as spam) alone among genuine lines of a first post; per
-    fixed half of the templates (locked_split on the template's source)."""
+    of templates no model trained on (the locked half of scripts/hard_negative_templates.py): kept (not
+    removed as spam), each alone among genuine lines of a first post."""
     rows = read_rows([UNSEEN_GENUINE])
     removed = spam_line_outcomes(cleaner, [r["text"] for r in rows])
-    return {"genuine_lines": len(rows), "kept_pct": pct(len(rows) - sum(removed), len(rows)),
-            "halves": halves(removed, [_part(r["source"]) for r in rows], invert=True)}
+    return {"genuine_lines": len(rows), "templates": len({r["source"] for r in rows}),
+            "kept_pct": pct(len(rows) - sum(removed), len(rows))}
 
 
 def write_misses(path: Path, rows: list[dict]) -> None:
@@ -399,7 +400,7 @@ CAVEATS = """How to read these figures:
 - Spam lines are measured one at a time among genuine lines (until 2026-12-06 they were measured 20 to a
   post, where the post-level decision removed whole all-spam posts: SMS then read 81%, comments 50%).
 - sms: no genuine messages in that set; its genuine replies are the 26 hand-written replies. A line alone
-  must pass the model's threshold (0.97, set by the written hard negatives: notices, sales and recruitment
+  must pass the model's threshold (0.98, set by the written hard negatives: notices, sales and recruitment
   posts with phone numbers) or a rule. The marketing-SMS registers of scripts/real_line_templates.py (loans,
   carrier plans, property, shop members, stock tips, fake notices, gambling, tutoring, travel) and the rule
   spam:unsubscribe-footer were written after studying the dev half's misses (44.9% before them): the
@@ -416,6 +417,9 @@ CAVEATS = """How to read these figures:
   reached lower when more of the pool is easy spam) and the written hard negatives are lost: the model
   cannot learn that a notice with a phone number is genuine without such lines. The shipped model trains
   on them.
+- hard negatives: with their development half in training (2026-12-06) the model left without SMS needs
+  0.980 instead of 0.972 (held-out templates of them score high), and its SMS lines removed went 61.2%
+  -> 57.3%; the shipped model keeps 66.1% -> 71.1% of the locked half, its unseen SMS removed unchanged.
 - unseen SMS: other messages of the same FBS categories, so closer to the training data than a left-out
   source; a message that starts otherwise may still be a near copy of a campaign trained on. It is the
   figure for the spam that the shipped model's real training data stands for; the rows above are the
@@ -455,11 +459,11 @@ def card_section(report: dict) -> str:
         f"{unseen['spam_lines_removed_pct']}% removed as lines, {unseen['spam_replies_removed_pct']}% as replies "
         f"(genuine replies kept {unseen['genuine_replies_kept_pct']}%); by category (messages, % of lines): "
         + ", ".join(f"{c} {n}: {v}%" for c, (n, v) in unseen["lines_removed_pct_by_category"].items()) + ".", "",
-        f"With this model, genuine lines that read like ads and that no model trained on ({hard['genuine_lines']} "
-        "lines of samples/lines/unseen, scripts/hard_negative_templates.py: notices, lost and found, recruitment, "
-        "second-hand sales and rentals, shop and clinic owners, editorial contact lines, talk about service "
-        f"numbers), each alone among genuine lines of a first post: {hard['kept_pct']}% kept (dev "
-        f"{hard['halves']['dev']} / locked {hard['halves']['locked']}, by template).", "",
+        f"With this model, genuine lines that read like ads, of templates no model trained on ({hard['genuine_lines']} "
+        f"lines of {hard['templates']} templates, samples/lines/unseen: the locked half of "
+        "scripts/hard_negative_templates.py: notices, lost and found, recruitment, second-hand sales and rentals, "
+        "shop and clinic owners, editorial contact lines, talk about service numbers), each alone among genuine "
+        f"lines of a first post: {hard['kept_pct']}% kept.", "",
         CAVEATS, CARD_END, ""])
 
 

@@ -15,8 +15,10 @@ Writes:
   (first words) that a training message also starts with: real spam the shipped model never
   saw, on which bench/spam_eval.py measures the shipped cleaner. Never trained on (the
   training glob is samples/lines/*.jsonl).
-- unseen/genuine_hard_unseen.jsonl: genuine lines that read most like ads
-  (scripts/hard_negative_templates.py), never trained on either.
+- genuine_written_hard.jsonl / unseen/genuine_hard_unseen.jsonl: genuine lines that read most
+  like ads (scripts/hard_negative_templates.py), by the fixed development/locked split of their
+  templates (../shared/tools/locked_split.py): the development half is trained on, the locked
+  half never, so that bench/spam_eval.py measures the cleaner on kinds of them it never saw.
 - comments_youtube.jsonl: the 720 labelled YouTube comments (spam and ham, CC BY 4.0,
   Alberto, Lochter and Almeida 2015) as they are.
 - spam_written_real.jsonl / genuine_written_real.jsonl: lines from
@@ -232,6 +234,14 @@ def written_rows(templates: dict[str, tuple[str, ...]], label: str, rng: random.
     return rows
 
 
+def template_parts(tools: Path, rows: list[dict]) -> list[str]:
+    """"dev" or "locked" per row, by its template (its source): the project's fixed split."""
+    sys.path.insert(0, str(tools))
+    from locked_split import part
+
+    return [part(row["source"]) for row in rows]
+
+
 def main(argv: list[str] | None = None) -> int:
     repo = Path(__file__).resolve().parent.parent
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -247,8 +257,11 @@ def main(argv: list[str] | None = None) -> int:
         "comments_youtube.jsonl": youtube_rows(spam_dir / "youtube_comments_en" / "comments.jsonl"),
         "spam_written_real.jsonl": written_rows(T.SPAM_TEMPLATES, "spam", rng),
         "genuine_written_real.jsonl": written_rows(T.GENUINE_TEMPLATES, "genuine", rng),
-        "unseen/genuine_hard_unseen.jsonl": written_rows(H.GENUINE_HARD_TEMPLATES, "genuine", random.Random(SEED + 3)),
     }
+    hard = written_rows(H.GENUINE_HARD_TEMPLATES, "genuine", random.Random(SEED + 3))
+    locked = template_parts(args.shared / "tools", hard)
+    outputs["genuine_written_hard.jsonl"] = [row for row, part in zip(hard, locked) if part == "dev"]
+    outputs["unseen/genuine_hard_unseen.jsonl"] = [row for row, part in zip(hard, locked) if part == "locked"]
     for name, rows in outputs.items():
         (args.out / name).parent.mkdir(parents=True, exist_ok=True)
         write_jsonl(args.out / name, rows)

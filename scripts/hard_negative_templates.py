@@ -6,10 +6,12 @@ chat about customer-service numbers: each carries a phone number, an e-mail addr
 a price drawn from the same generators as the spam lines (scripts/build_real_lines.py), so a
 contact form alone never tells the class. Slots are those of real_line_templates.WORDS.
 
-Written after the shipped model, and kept out of its training (samples/lines/unseen): the
-grouped cross-validation that sets the threshold holds out one written template at a time, and
-says how the model does on a kind of genuine line it never saw; these say the same of the whole
-cleaner, rules included. bench/spam_eval.py reports them per fixed half of the templates.
+Written after the shipped model of 2026-12-06 had been measured. The grouped cross-validation
+that sets the threshold holds out one written template at a time and says how the model does on
+a kind of genuine line it never saw; these say the same of the whole cleaner, rules included.
+scripts/build_real_lines.py splits them by template with the project's fixed development/locked
+split: the development half is trained on (genuine_written_hard.jsonl), the locked half never
+(unseen/genuine_hard_unseen.jsonl), where bench/spam_eval.py measures how many the cleaner keeps.
 """
 
 from __future__ import annotations
