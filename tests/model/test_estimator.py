@@ -146,21 +146,25 @@ def _page_spam_lines() -> list[str]:
     return [l for l in lines if l and not l.startswith(("#", "["))]
 
 
+def _rows(path):
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _training_rows() -> list[dict]:
+    """Every row of the line files the shipped model trains on (samples/lines/*.jsonl)."""
+    return [row for path in sorted(LINES.glob("*.jsonl")) for row in _rows(path)]
+
+
 def test_training_lines_never_contain_the_page_spam():
     """The page-level test spam must stay unseen: no training line holds one (normalised)."""
     from cleaner.model.textforms import normalize_many
 
     keys = [k for k in normalize_many(_page_spam_lines()) if k]
     assert len(keys) >= 30
-    texts = [json.loads(line)["text"] for path in sorted(LINES.glob("*.jsonl"))
-             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    texts = [row["text"] for row in _training_rows()]
     normalized = normalize_many(texts)
     leaked = [(k, t) for t, n in zip(texts, normalized) for k in keys if k in n]
     assert leaked == []
-
-
-def _rows(path):
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 @pytest.mark.parametrize("name,label,at_least", [("fbs_sms_unseen.jsonl", "spam", 3000),
@@ -169,7 +173,7 @@ def test_the_unseen_lines_are_never_trained_on(name, label, at_least):
     """samples/lines/unseen holds lines no shipped model saw (bench/spam_eval.py measures the cleaner
     on them): none is a training line, none shares a source (an SMS campaign, a template) with one."""
     unseen = _rows(LINES / "unseen" / name)
-    training = [row for path in sorted(LINES.glob("*.jsonl")) for row in _rows(path)]
+    training = _training_rows()
     assert len(unseen) >= at_least and {row["label"] for row in unseen} == {label}
     assert not {row["text"] for row in unseen} & {row["text"] for row in training}
     assert not {row["source"] for row in unseen} & {row["source"] for row in training}
